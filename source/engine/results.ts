@@ -145,8 +145,16 @@ export type DropReason =
 	| 'private-link-service-not-visible'
 	/** No load-balancing rule on the frontend matches the protocol and port. */
 	| 'no-load-balancer-rule'
-	/** Service endpoints and Private Link services carry TCP/UDP only; an unsupported protocol. */
-	| 'protocol-not-supported';
+	/** Private endpoints and Private Link services carry TCP/UDP only. */
+	| 'protocol-not-supported'
+	/** Nothing in the VNet has the destination address. */
+	| 'destination-not-found'
+	/** The destination VM is stopped. */
+	| 'destination-stopped'
+	/** A load balancer with no running backend. */
+	| 'no-healthy-backend'
+	/** The source VM is stopped: it sends nothing. */
+	| 'source-stopped';
 
 export type Verdict = {
 	result: TraceResult;

@@ -1,0 +1,53 @@
+/**
+ * Leaving Azure for a public address over next hop Internet: which outbound method applies and
+ * so which source IP the other end sees (design section 9, S-DOA, NAT gateway precedence).
+ */
+import {ipToInt, isPrivateAddress} from '../address.js';
+import type {NetworkInterface} from '../topology.js';
+import {atPublicAddress} from './endpoints.js';
+import type {Walk} from './walk.js';
+
+export function egressToInternet(walk: Walk, subnetId: string, egressNic?: NetworkInterface): void {
+	const {network} = walk;
+	walk.paths.add('internet');
+	if (isPrivateAddress(ipToInt(walk.destinationIp))) {
+		walk.drop('no-route', `${walk.destinationIp} is a private address: sent toward the Internet it reaches nothing.`);
+		return;
+	}
+
+	const subnet = network.subnets.get(subnetId)?.subnet;
+	const natGateway = subnet?.natGateway ? network.natGateways.get(subnet.natGateway) : undefined;
+	if (!walk.enter('internet', walk.destinationIp)) return;
+	// Precedence: a NAT gateway on the subnet beats an instance public IP, which beats default outbound access.
+	if (natGateway) {
+		walk.step('nat', `source ${walk.sourceIp} → ${natGateway.publicIpAddress}`, `NAT gateway ${natGateway.name} on ${subnetId} translates the source; it takes precedence over any instance public IP.`, natGateway.name);
+		walk.sourceIp = natGateway.publicIpAddress;
+	} else if (egressNic?.publicIpAddress) {
+		walk.step('nat', `source ${walk.sourceIp} → ${egressNic.publicIpAddress}`, `${egressNic.name}'s own public IP is the source on the Internet.`, egressNic.name);
+		walk.sourceIp = egressNic.publicIpAddress;
+	} else if (subnet?.defaultOutboundAccess) {
+		walk.step('nat', 'default outbound access', `${subnetId} still has default outbound access: Azure picks a public source IP that you do not own (S-DOA).`, subnetId);
+		walk.sourceIp = 'default-outbound-ip';
+	} else if (sameRegionStorage(walk, subnetId)) {
+		// S-DOA: VMs in a private subnet still reach Storage accounts in the same region without an outbound method.
+		walk.step('forward', 'same-region storage', `${subnetId} is private (no outbound method), but Azure still lets it reach a Storage account in the same region.`);
+		walk.note('Which source address a same-region Storage account sees from a private subnet is not documented; the trace keeps the private IP.');
+	} else {
+		walk.drop(
+			'no-outbound-access',
+			`${subnetId} is a private subnet (default outbound access off) with no NAT gateway, no instance public IP and no route to an appliance: nothing can take the packet to the Internet.`,
+			subnetId,
+		);
+		return;
+	}
+
+	atPublicAddress(walk, {kind: 'internet'});
+}
+
+function sameRegionStorage(walk: Walk, subnetId: string): boolean {
+	const {network} = walk;
+	const region = network.subnets.get(subnetId)?.vnet.region.toLowerCase();
+	return network.topology.resources.some(
+		(r) => r.publicIpAddress === walk.destinationIp && r.type === 'Microsoft.Storage/storageAccounts' && r.region.toLowerCase() === region,
+	);
+}

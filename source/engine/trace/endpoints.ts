@@ -1,0 +1,217 @@
+/**
+ * Where packets meet services: a resource's public endpoint and its firewall (networkRuleSet,
+ * publicNetworkAccess), private endpoints (approval, mapping, network policies), Private Link
+ * services (visibility, NAT to the provider) and Standard Load Balancer frontends.
+ */
+import {ipToInt, prefixContains} from '../address.js';
+import {prefixOf} from '../network.js';
+import type {BeatenRule} from '../results.js';
+import type {LoadBalancer, PrivateEndpoint, PrivateLinkService, Resource} from '../topology.js';
+import {deliverToNic} from './forward.js';
+import {passOne} from './security.js';
+import type {Walk} from './walk.js';
+
+export type Arrival = {kind: 'internet'} | {kind: 'service-endpoint'; subnet: string};
+
+/** The packet reached a public address: a resource, a VM's public IP, an Internet host, or nothing modelled. */
+export function atPublicAddress(walk: Walk, arrival: Arrival): void {
+	const {network} = walk;
+	const resource = network.topology.resources.find((r) => r.publicIpAddress === walk.destinationIp);
+	if (resource) {
+		atResourcePublicEndpoint(walk, resource, arrival);
+		return;
+	}
+
+	const nic = network.topology.networkInterfaces.find((n) => n.publicIpAddress === walk.destinationIp);
+	if (nic && arrival.kind === 'internet') {
+		walk.step('nat', `destination ${walk.destinationIp} → ${nic.privateIpAddress}`, `Azure translates ${nic.name}'s public IP to its private IP before the NSGs see the packet (S-NSG).`, nic.name);
+		walk.destinationIp = nic.privateIpAddress;
+		deliverToNic(walk, nic);
+		return;
+	}
+
+	const host = network.topology.internetHosts.find((h) => h.ipAddress === walk.destinationIp);
+	if (host) {
+		walk.deliver('internet', host.name, `Delivered to ${host.name} on the Internet; it sees the packet from ${walk.sourceIp}.`);
+		return;
+	}
+
+	if (arrival.kind === 'service-endpoint') {
+		walk.exit(`Left over the service endpoint to ${walk.destinationIp}, a service address this topology does not model.`);
+		return;
+	}
+
+	walk.exit(`Left Azure for ${walk.destinationIp}, an Internet address this topology does not model, from ${walk.sourceIp}.`);
+}
+
+/** A resource's public endpoint: public network access, then the firewall (S-STNS, S-SE). */
+function atResourcePublicEndpoint(walk: Walk, resource: Resource, arrival: Arrival): void {
+	if (!walk.enter('resource', resource.name)) return;
+	if (resource.publicNetworkAccess === 'Disabled') {
+		walk.step('firewall', 'deny', `${resource.name} has public network access disabled: its public endpoint takes no traffic at all.`, 'publicNetworkAccess');
+		walk.drop('public-network-access-disabled', `${resource.name}'s public endpoint is closed (public network access Disabled).`, 'publicNetworkAccess');
+		return;
+	}
+
+	const rules = resource.networkRuleSet;
+	if (rules.defaultAction === 'Allow') {
+		walk.step('firewall', 'allow', `${resource.name}'s firewall default action is Allow: every network may connect, rules or not.`, 'networkRuleSet/defaultAction');
+		deliverResource(walk, resource, 'public endpoint');
+		return;
+	}
+
+	const beaten: BeatenRule[] = [];
+	const source = ipToInt(walk.sourceIp);
+	for (const subnet of rules.virtualNetworkRules) {
+		// A virtual network rule counts only for traffic that came through that subnet's service endpoint (S-FAQ two steps).
+		if (arrival.kind === 'service-endpoint' && arrival.subnet === subnet) {
+			walk.step('firewall', 'allow', `Virtual network rule ${subnet} matches: the packet came through that subnet's service endpoint.`, `virtualNetworkRules/${subnet}`, beaten);
+			deliverResource(walk, resource, 'public endpoint via service endpoint');
+			return;
+		}
+
+		beaten.push({
+			rule: `virtualNetworkRules/${subnet}`,
+			why: arrival.kind === 'service-endpoint' ? `the packet came from ${arrival.subnet}` : 'the packet did not come through a service endpoint of this subnet',
+		});
+	}
+
+	for (const range of rules.ipRules) {
+		const prefix = prefixOf(walk.network, range.includes('/') ? range : `${range}/32`);
+		// With a service endpoint the source is a private IP, so public IP rules stop matching (S-SE).
+		if (arrival.kind === 'internet' && /^\d/.test(walk.sourceIp) && prefixContains(prefix, source)) {
+			walk.step('firewall', 'allow', `IP rule ${range} matches the source ${walk.sourceIp}.`, `ipRules/${range}`, beaten);
+			deliverResource(walk, resource, 'public endpoint');
+			return;
+		}
+
+		beaten.push({rule: `ipRules/${range}`, why: `source ${walk.sourceIp} is not in ${range}`});
+	}
+
+	walk.step('firewall', 'deny', `No rule of ${resource.name}'s firewall matches and the default action is Deny.`, 'networkRuleSet/defaultAction', beaten);
+	walk.drop('firewall-denied', `${resource.name}'s firewall denies ${walk.sourceIp}: default action Deny and no virtual network or IP rule matches (the service answers 403).`, 'networkRuleSet/defaultAction');
+}
+
+function deliverResource(walk: Walk, resource: Resource, how: string): void {
+	walk.deliver('resource', resource.name, `Delivered to ${resource.name} through its ${how}; it sees the source ${walk.sourceIp}.`);
+}
+
+/** A private endpoint: network policies, protocol, approval, and the one resource it maps to (S-PE, S-PENP). */
+export function atPrivateEndpoint(walk: Walk, endpoint: PrivateEndpoint): void {
+	const {network} = walk;
+	if (!walk.enter('private-endpoint', endpoint.name)) return;
+	const subnet = network.subnets.get(endpoint.subnet)!;
+	const policies = subnet.subnet.privateEndpointNetworkPolicies;
+	const nsgName = subnet.subnet.networkSecurityGroup;
+	if (nsgName) {
+		const nsg = network.nsgs.get(nsgName)!;
+		// NSGs apply to private endpoint traffic only with network policies on for NSGs (S-PENP).
+		if (policies === 'NetworkSecurityGroupEnabled' || policies === 'Enabled') {
+			if (!passOne(walk, nsg, 'Inbound', endpoint.subnet, `subnet ${endpoint.subnet}`)) return;
+		} else {
+			walk.step('nsg', 'not applied', `${nsgName} on ${endpoint.subnet} is skipped: private endpoint network policies are ${policies}, so NSGs do not filter traffic to the endpoint.`, nsgName);
+		}
+	}
+
+	if (walk.protocol === 'icmp') {
+		walk.drop('protocol-not-supported', `${endpoint.name} carries TCP and UDP only; it does not answer ICMP.`, endpoint.name);
+		return;
+	}
+
+	const {connection} = endpoint;
+	// Only an Approved connection carries traffic (S-PE approval states).
+	if (connection.status !== 'Approved') {
+		walk.step('connection', connection.status, `The connection of ${endpoint.name} to ${connection.target} is ${connection.status}.`, `${endpoint.name}/connection`);
+		walk.drop('private-endpoint-not-approved', `${endpoint.name}'s connection is ${connection.status}; only an Approved connection carries traffic.`, `${endpoint.name}/connection`);
+		return;
+	}
+
+	if (walk.nonSnatAppliances.length > 0) {
+		walk.note(
+			`The packet passed ${walk.nonSnatAppliances.join(', ')} without SNAT: the private endpoint's reply goes straight back to ${walk.sourceIp}, bypassing the appliance, so a stateful firewall sees only half the flow. SNAT at the appliance keeps it symmetric (S-PE, S-PEFW).`,
+		);
+	}
+
+	const service = network.privateLinkServices.get(connection.target) ?? network.topology.privateLinkServices.find((s) => s.alias === connection.target);
+	if (service) {
+		atPrivateLinkService(walk, endpoint, service);
+		return;
+	}
+
+	const resource = network.resources.get(connection.target)!;
+	// Exfiltration protection: the endpoint reaches only the resource and sub-resource it maps to (S-PE).
+	if (walk.intended && (walk.intended.resource !== resource.name || walk.intended.groupId !== connection.groupId)) {
+		walk.step('connection', 'not mapped', `${endpoint.name} maps to ${resource.name}/${connection.groupId}, not ${walk.intended.resource}/${walk.intended.groupId}.`, `${endpoint.name}/connection`);
+		walk.drop(
+			'not-mapped-resource',
+			`${endpoint.name} only reaches ${resource.name} (${connection.groupId}); a request for ${walk.intended.resource} (${walk.intended.groupId}) through it fails.`,
+			`${endpoint.name}/connection`,
+		);
+		return;
+	}
+
+	walk.step('connection', 'approved', `${endpoint.name} maps to ${resource.name} (${connection.groupId}); the connection is Approved.`, `${endpoint.name}/connection`);
+	if (!walk.enter('resource', resource.name)) return;
+	// The resource firewall and public network access govern the public endpoint only (S-STPE; design 9).
+	walk.step('firewall', 'not applied', `${resource.name}'s firewall and public network access govern only its public endpoint; traffic through an approved private endpoint is not subject to them.`);
+	walk.deliver('resource', resource.name, `Delivered to ${resource.name} through private endpoint ${endpoint.name}; it sees the source ${walk.sourceIp}.`);
+}
+
+/** A consumer's private endpoint to a Private Link service: visibility, NAT to the provider, the load balancer (S-PLS). */
+function atPrivateLinkService(walk: Walk, endpoint: PrivateEndpoint, service: PrivateLinkService): void {
+	const {network} = walk;
+	if (!walk.enter('private-link-service', service.name)) return;
+	const visible = service.visibility.includes('*') || service.visibility.includes(endpoint.subscription);
+	if (!visible) {
+		walk.drop('private-link-service-not-visible', `${service.name} is not visible to subscription ${endpoint.subscription}.`, `${service.name}/visibility`);
+		return;
+	}
+
+	const loadBalancer = network.loadBalancers.get(service.loadBalancer)!;
+	const frontend = loadBalancer.frontends.find((f) => f.name === service.frontend)!;
+	const nat = service.natIpConfigurations[0]!;
+	// The provider sees a NAT IP from its own subnet, so consumer and provider spaces may overlap (S-PLS).
+	walk.step(
+		'nat',
+		`source ${walk.sourceIp} → ${nat.privateIpAddress}, destination → ${frontend.privateIpAddress}`,
+		`${service.name} translates the packet into the provider's network: the source becomes its NAT IP ${nat.privateIpAddress}, the destination its load balancer frontend.`,
+		`${service.name}/natIpConfigurations`,
+	);
+	walk.sourceIp = nat.privateIpAddress;
+	walk.destinationIp = frontend.privateIpAddress;
+	if (service.enableProxyProtocol) {
+		walk.note(`${service.name} adds a PROXY protocol v2 header carrying the consumer's address; the backend must parse it or the request fails.`);
+	}
+
+	atLoadBalancer(walk, loadBalancer, frontend.name);
+}
+
+/** A load balancer frontend: a rule for the protocol and port, then a running backend. */
+export function atLoadBalancer(walk: Walk, loadBalancer: LoadBalancer, frontendName: string): void {
+	const {network} = walk;
+	if (!walk.enter('load-balancer', loadBalancer.name)) return;
+	const rule = loadBalancer.rules.find(
+		(r) => r.frontend === frontendName && (r.protocol === 'All' || r.protocol.toLowerCase() === walk.protocol) && (r.protocol === 'All' || r.frontendPort === walk.port),
+	);
+	if (!rule) {
+		walk.drop('no-load-balancer-rule', `${loadBalancer.name} has no rule on ${frontendName} for ${walk.protocol.toUpperCase()} ${walk.port}.`, loadBalancer.name);
+		return;
+	}
+
+	const backend = loadBalancer.backends.map((name) => network.nics.get(name)).find((nic) => nic?.running);
+	if (!backend) {
+		walk.drop('no-healthy-backend', `${loadBalancer.name} has no running backend.`, loadBalancer.name);
+		return;
+	}
+
+	walk.note(`${loadBalancer.name} spreads flows over its backends by hash; the trace follows the first running one.`);
+	walk.step(
+		'forward',
+		`${backend.name}:${rule.backendPort}`,
+		`Rule ${rule.protocol} ${rule.frontendPort} → ${rule.backendPort} sends the flow to backend ${backend.name}.`,
+		`${loadBalancer.name}/${frontendName}:${rule.frontendPort}`,
+	);
+	walk.destinationIp = backend.privateIpAddress;
+	if (rule.protocol !== 'All') walk.port = rule.backendPort;
+	deliverToNic(walk, backend);
+}

@@ -1,0 +1,331 @@
+/**
+ * Forwarding inside Azure: the route lookup at a subnet and what each next hop type does with
+ * the packet (VnetLocal and peering delivery, appliances, gateways, the Internet, service and
+ * private endpoints, None).
+ */
+import {ipToInt, prefixContains} from '../address.js';
+import {isPeeringConnected, subnetContaining, type Network} from '../network.js';
+import {lookupRoute} from '../routes.js';
+import type {BeatenRoute, BeatenRule, EffectiveRoute} from '../results.js';
+import type {NetworkInterface} from '../topology.js';
+import {atLoadBalancer, atPrivateEndpoint, atPublicAddress} from './endpoints.js';
+import {egressToInternet} from './egress.js';
+import {toOnPremises} from './on-premises.js';
+import {passNsgs} from './security.js';
+import type {Walk} from './walk.js';
+
+const whyWords: Record<BeatenRoute['why'], string> = {
+	'shorter-prefix': 'shorter prefix (longest prefix match)',
+	'lower-source-priority': 'same prefix, lower source priority (User > BGP > System)',
+	'service-tag-order': 'same prefix; explicit prefix > regional tag > top-level tag',
+	'system-route-preferred': 'VNet, peering and service endpoint system routes are preferred',
+	invalid: 'Invalid on this subnet',
+};
+
+export function describeRoute(route: EffectiveRoute, prefix?: string): string {
+	const where = route.source === 'User' ? `User ${route.name ?? ''}`.trim() : route.source === 'Default' ? 'System Route' : 'BGP/gateway';
+	const ip = route.nextHopIpAddress.length > 0 ? ` ${route.nextHopIpAddress.join(',')}` : '';
+	return `${prefix ?? route.addressPrefix.join(', ')} → ${route.nextHopType}${ip} (${where})`;
+}
+
+export function beatenRoutes(beaten: BeatenRoute[]): BeatenRule[] {
+	return beaten.map((b) => ({rule: describeRoute(b.route, b.matchedPrefix), why: whyWords[b.why]}));
+}
+
+/** The VNet whose address space holds an IP, looking at `vnetName` and its connected peers first. */
+function vnetHolding(network: Network, vnetName: string, ip: number): string | undefined {
+	const own = network.vnets.get(vnetName);
+	if (own?.addressSpace.some((p) => prefixContains(p, ip))) return vnetName;
+	for (const link of network.topology.virtualNetworkPeerings) {
+		if (link.from !== vnetName || !isPeeringConnected(network, link.from, link.to)) continue;
+		if (network.vnets.get(link.to)?.addressSpace.some((p) => prefixContains(p, ip))) return link.to;
+	}
+
+	return undefined;
+}
+
+/** A VNet that holds the IP but is peered with `vnetName` in one direction only. */
+function halfPeeredHolder(network: Network, vnetName: string, ip: number): string | undefined {
+	for (const link of network.topology.virtualNetworkPeerings) {
+		const other = link.from === vnetName ? link.to : link.to === vnetName ? link.from : undefined;
+		if (!other || isPeeringConnected(network, vnetName, other)) continue;
+		if (network.vnets.get(other)?.addressSpace.some((p) => prefixContains(p, ip))) return other;
+	}
+
+	return undefined;
+}
+
+/** The route lookup at a subnet and the next hop it chooses. `egressNic` is the NIC the packet leaves from. */
+export function routeFrom(walk: Walk, subnetId: string, egressNic?: NetworkInterface): void {
+	const {network} = walk;
+	const vnetName = subnetId.split('/')[0]!;
+	const destination = ipToInt(walk.destinationIp);
+	const result = lookupRoute(network, subnetId, destination);
+	for (const text of result.notes) walk.note(text);
+	const ip = result.nextHopIpAddress ? ` ${result.nextHopIpAddress}` : '';
+	walk.step(
+		'route',
+		`${result.nextHopType}${ip}`,
+		`Route lookup at ${subnetId} for ${walk.destinationIp}: ${describeRoute(result.matched, result.matchedPrefix)} wins.`,
+		result.routeTableId === 'System Route' ? 'System Route' : `${result.routeTableId}/${result.matched.name ?? ''}`,
+		beatenRoutes(result.beaten),
+	);
+	const routeRule = result.matched.name ?? 'System Route';
+
+	switch (result.nextHopType) {
+		case 'None': {
+			const half = halfPeeredHolder(network, vnetName, destination);
+			if (half && result.matched.source === 'Default') {
+				walk.drop(
+					'peering-not-connected',
+					`${walk.destinationIp} is in ${half}, but the peering between ${vnetName} and ${half} exists in one direction only, so it is not Connected and adds no route; the packet hit a None route instead.`,
+					routeRule,
+				);
+				return;
+			}
+
+			walk.drop('next-hop-none', `The winning route has next hop None: Azure drops the packet (${describeRoute(result.matched, result.matchedPrefix)}).`, routeRule);
+			return;
+		}
+
+		case 'VnetLocal':
+		case 'VNetPeering': {
+			const target = vnetHolding(network, vnetName, destination) ?? vnetName;
+			if (target !== vnetName) {
+				walk.paths.add('peering');
+				if (!crossPeering(walk, vnetName, target)) return;
+			}
+
+			arriveInVnet(walk, target);
+			return;
+		}
+
+		case 'VirtualAppliance':
+			toAppliance(walk, vnetName, result.nextHopIpAddress ?? '', routeRule);
+			return;
+		case 'VirtualNetworkGateway':
+			toGateway(walk, vnetName, routeRule);
+			return;
+		case 'Internet': {
+			const half = halfPeeredHolder(network, vnetName, destination);
+			if (half) {
+				walk.drop(
+					'peering-not-connected',
+					`${walk.destinationIp} is in ${half}, but the peering exists in one direction only (not Connected), so there is no peering route and the packet would go to the Internet.`,
+					routeRule,
+				);
+				return;
+			}
+
+			egressToInternet(walk, subnetId, egressNic);
+			return;
+		}
+
+		case 'VirtualNetworkServiceEndpoint':
+			walk.paths.add('service-endpoint');
+			if (!walk.enter('service-endpoint', `${subnetId}`)) return;
+			walk.step(
+				'forward',
+				'service endpoint',
+				`The service endpoint on ${subnetId} carries the packet over the Azure backbone to the service's public endpoint; the source stays the private IP ${walk.sourceIp} (S-SE).`,
+				routeRule,
+			);
+			atPublicAddress(walk, {kind: 'service-endpoint', subnet: subnetId});
+			return;
+		case 'InterfaceEndpoint': {
+			walk.paths.add('private-endpoint');
+			const target = vnetHolding(network, vnetName, destination) ?? vnetName;
+			if (target !== vnetName) {
+				walk.paths.add('peering');
+				if (!crossPeering(walk, vnetName, target)) return;
+			}
+
+			arriveInVnet(walk, target);
+		}
+	}
+}
+
+/**
+ * Crossing a peering from `from` into `to` (S-PEER): both links must exist (Connected), the
+ * sending link must allow virtual network access, and traffic that did not originate in `from`
+ * (forwarded by an appliance) needs allow forwarded traffic on the receiving VNet's own link.
+ */
+export function crossPeering(walk: Walk, from: string, to: string): boolean {
+	const {network} = walk;
+	const outbound = network.peeringLinks.get(`${from}>${to}`);
+	const inbound = network.peeringLinks.get(`${to}>${from}`);
+	if (!outbound || !inbound) {
+		walk.step('forward', 'peering not connected', `Peering ${from} ↔ ${to} is missing a link, so it is not Connected.`);
+		walk.drop('peering-not-connected', `The peering between ${from} and ${to} exists in one direction only; both links are needed.`, (outbound ?? inbound)?.name);
+		return false;
+	}
+
+	if (!outbound.allowVirtualNetworkAccess) {
+		walk.drop('peering-access-disabled', `${outbound.name} has allow virtual network access off, so traffic from ${from} cannot enter ${to}.`, outbound.name);
+		return false;
+	}
+
+	const source = ipToInt(walk.sourceIp);
+	const originatedHere = network.vnets.get(from)?.addressSpace.some((p) => prefixContains(p, source)) ?? false;
+	const gatewayTransit = walk.viaGateway !== undefined && inbound.useRemoteGateways && outbound.allowGatewayTransit;
+	if (!originatedHere && !gatewayTransit) {
+		if (!inbound.allowForwardedTraffic) {
+			walk.drop(
+				'forwarded-traffic-not-allowed',
+				`The packet from ${walk.sourceIp} did not originate in ${from}; ${to}'s own link ${inbound.name} must allow forwarded traffic to accept it.`,
+				inbound.name,
+			);
+			return false;
+		}
+
+		walk.step('forward', 'peering', `Crossed ${outbound.name} into ${to}; ${inbound.name} allows forwarded traffic.`, outbound.name);
+		return true;
+	}
+
+	walk.step('forward', 'peering', `Crossed peering ${outbound.name} into ${to} (Connected, virtual network access allowed).`, outbound.name);
+	return true;
+}
+
+/** The packet is inside `vnetName` addressed to one of its IPs: hand it to whoever owns the IP. */
+export function arriveInVnet(walk: Walk, vnetName: string): void {
+	const {network} = walk;
+	const ip = ipToInt(walk.destinationIp);
+	const owner = network.ipOwners.get(vnetName)?.get(ip);
+	if (!owner) {
+		const subnet = subnetContaining(network, vnetName, ip);
+		walk.drop(
+			'destination-not-found',
+			`Nothing in ${vnetName}${subnet ? ` (${subnet.id})` : ''} has the address ${walk.destinationIp}.`,
+		);
+		return;
+	}
+
+	switch (owner.kind) {
+		case 'nic':
+			deliverToNic(walk, owner.nic);
+			return;
+		case 'private-endpoint':
+			atPrivateEndpoint(walk, owner.endpoint);
+			return;
+		case 'load-balancer':
+			atLoadBalancer(walk, owner.loadBalancer, owner.frontend);
+			return;
+		case 'resolver':
+			if (!walk.enter('nic', owner.resolver.name)) return;
+			walk.deliver('nic', owner.resolver.name, `Delivered to the inbound endpoint of DNS resolver ${owner.resolver.name}.`);
+			return;
+		case 'pls-nat':
+			walk.drop('destination-not-found', `${walk.destinationIp} is a NAT address of Private Link service ${owner.service.name}; it receives nothing directly.`);
+	}
+}
+
+/** Final delivery to a VM's NIC: inbound NSGs (subnet, then NIC). */
+export function deliverToNic(walk: Walk, nic: NetworkInterface): void {
+	if (!walk.enter('nic', nic.name)) return;
+	if (!nic.running) {
+		walk.drop('destination-stopped', `${nic.name}'s VM is stopped: nothing answers at ${nic.privateIpAddress}.`);
+		return;
+	}
+
+	if (!passNsgs(walk, 'Inbound', nic.subnet, nic.networkSecurityGroup, nic.name)) return;
+	walk.deliver('nic', nic.name, `Delivered to ${nic.name} (${nic.privateIpAddress}); it sees the packet from ${walk.sourceIp}.`);
+}
+
+/** Next hop VirtualAppliance: the NIC owning the IP, in this VNet or a peer (S-UDR, S-PEER). */
+function toAppliance(walk: Walk, vnetName: string, nextHopIp: string, routeRule: string): void {
+	const {network} = walk;
+	const ip = ipToInt(nextHopIp);
+	const holder = vnetHolding(network, vnetName, ip);
+	const owner = holder ? network.ipOwners.get(holder)?.get(ip) : undefined;
+	let nic: NetworkInterface | undefined;
+	if (owner?.kind === 'nic') nic = owner.nic;
+	else if (owner?.kind === 'load-balancer') {
+		// An internal load balancer as next hop (S-UDR): its first running backend takes the packet.
+		nic = owner.loadBalancer.backends.map((name) => network.nics.get(name)).find((n) => n?.running);
+		walk.note(`Route ${routeRule} points at load balancer ${owner.loadBalancer.name}; the trace follows its first running backend (flow hashing is not modelled).`);
+	}
+
+	if (!nic) {
+		const half = halfPeeredHolder(network, vnetName, ip);
+		if (half) {
+			walk.drop('peering-not-connected', `Next hop ${nextHopIp} is in ${half}, but that peering is not Connected in both directions.`, routeRule);
+			return;
+		}
+
+		walk.drop('next-hop-unreachable', `No network interface has the next hop address ${nextHopIp} of route ${routeRule}: the packet is lost.`, routeRule);
+		return;
+	}
+
+	const nvaVnet = nic.subnet.split('/')[0]!;
+	if (nvaVnet !== vnetName) {
+		walk.paths.add('peering');
+		if (!crossPeering(walk, vnetName, nvaVnet)) return;
+	}
+
+	if (!walk.enter('appliance', nic.name)) return;
+	if (!nic.running) {
+		walk.drop('next-hop-unreachable', `${nic.name} is stopped, so the next hop ${nextHopIp} answers nothing.`, routeRule);
+		return;
+	}
+
+	if (!passNsgs(walk, 'Inbound', nic.subnet, nic.networkSecurityGroup, nic.name)) return;
+	if (walk.destinationIp === nic.privateIpAddress) {
+		walk.deliver('nic', nic.name, `Delivered to ${nic.name}, which is itself the destination.`);
+		return;
+	}
+
+	// A NIC receiving traffic not addressed to it needs Azure IP forwarding on (S-NIC, S-DIAGRT).
+	if (!nic.enableIpForwarding) {
+		walk.drop(
+			'ip-forwarding-disabled',
+			`${nic.name} received a packet for ${walk.destinationIp}, which is not its own address, and IP forwarding is off on the NIC: Azure discards it.`,
+			nic.name,
+		);
+		return;
+	}
+
+	walk.step('forward', 'ip forwarding', `IP forwarding is on for ${nic.name}: Azure hands it packets addressed to others.`, nic.name);
+	if (!nic.appliance?.forwards) {
+		walk.drop('appliance-not-forwarding', `The operating system on ${nic.name} does not forward packets (routing is off in the guest).`, nic.name);
+		return;
+	}
+
+	walk.step('forward', 'forwarded', `The appliance ${nic.name} forwards the packet.`, nic.name);
+	if (nic.appliance.snat) {
+		walk.step('nat', `source ${walk.sourceIp} → ${nic.privateIpAddress}`, `${nic.name} translates the source to its own address.`, nic.name);
+		walk.sourceIp = nic.privateIpAddress;
+	} else {
+		walk.nonSnatAppliances.push(nic.name);
+	}
+
+	if (!passNsgs(walk, 'Outbound', nic.subnet, nic.networkSecurityGroup, nic.name)) return;
+	routeFrom(walk, nic.subnet, nic);
+}
+
+/** Next hop VirtualNetworkGateway: this VNet's VPN gateway, or the hub's through gateway transit (S-GWT). */
+function toGateway(walk: Walk, vnetName: string, routeRule: string): void {
+	const {network} = walk;
+	const own = network.topology.virtualNetworkGateways.find((g) => g.vnet === vnetName);
+	let gateway = own;
+	if (!gateway) {
+		const link = network.topology.virtualNetworkPeerings.find((l) => l.from === vnetName && l.useRemoteGateways);
+		const back = link ? network.peeringLinks.get(`${link.to}>${link.from}`) : undefined;
+		if (link && back?.allowGatewayTransit) {
+			gateway = network.topology.virtualNetworkGateways.find((g) => g.vnet === link.to);
+			if (gateway) {
+				walk.paths.add('peering');
+				if (!crossPeering(walk, vnetName, link.to)) return;
+			}
+		}
+	}
+
+	if (!gateway) {
+		walk.drop('next-hop-unreachable', `${vnetName} has no virtual network gateway it can use, so route ${routeRule} leads nowhere.`, routeRule);
+		return;
+	}
+
+	walk.paths.add('gateway');
+	if (!walk.enter('gateway', gateway.name)) return;
+	walk.step('forward', 'gateway', `${gateway.name} (${gateway.gatewayType}) sends the packet into its tunnel to on-premises.`, gateway.name);
+	toOnPremises(walk, gateway.name);
+}

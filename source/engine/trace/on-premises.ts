@@ -1,0 +1,117 @@
+/**
+ * On-premises sites behind a virtual network gateway: packets arriving from Azure, and packets
+ * an on-premises host sends (into Azure through the gateway, or out of the site's own Internet edge).
+ */
+import {ipToInt, isPrivateAddress, prefixContains} from '../address.js';
+import {isPeeringConnected, prefixOf, type Network} from '../network.js';
+import type {LocalNetwork, OnPremisesHost} from '../topology.js';
+import {atPublicAddress} from './endpoints.js';
+import {routeFrom} from './forward.js';
+import type {Walk} from './walk.js';
+
+function siteHolds(network: Network, site: LocalNetwork, ip: number): boolean {
+	return site.addressPrefixes.some((p) => prefixContains(prefixOf(network, p), ip));
+}
+
+/** A packet leaving a gateway's tunnel toward its on-premises sites. */
+export function toOnPremises(walk: Walk, gatewayName: string): void {
+	const {network} = walk;
+	const ip = ipToInt(walk.destinationIp);
+	const sites = network.topology.localNetworks.filter((s) => s.gateway === gatewayName);
+	const site = sites.find((s) => siteHolds(network, s, ip)) ?? sites[0];
+	if (!site) {
+		walk.drop('next-hop-unreachable', `${gatewayName} has no connection to an on-premises site.`, gatewayName);
+		return;
+	}
+
+	if (!walk.enter('on-premises', site.name)) return;
+	if (siteHolds(network, site, ip)) {
+		deliverOnSite(walk, site);
+		return;
+	}
+
+	// Forced tunnelling: the site receives Internet-bound traffic and sends it out of its own edge.
+	walk.step('forward', 'forced tunnelling', `${walk.destinationIp} is not an on-premises address: the site receives it through the tunnel (forced tunnelling) and sends it out of its own Internet edge.`, site.name);
+	leaveSiteForInternet(walk, site);
+}
+
+function deliverOnSite(walk: Walk, site: LocalNetwork): void {
+	const host = site.hosts.find((h) => h.ipAddress === walk.destinationIp);
+	if (host) {
+		walk.deliver('on-premises', host.name, `Delivered to ${host.name} at ${site.name}; it sees the packet from ${walk.sourceIp}.`);
+		return;
+	}
+
+	walk.deliver('on-premises', site.name, `Handed to ${site.name}'s network (${walk.destinationIp} is on-premises; no host with that address is modelled).`);
+}
+
+function leaveSiteForInternet(walk: Walk, site: LocalNetwork): void {
+	walk.paths.add('internet');
+	if (site.publicIpAddress) {
+		walk.step('nat', `source ${walk.sourceIp} → ${site.publicIpAddress}`, `${site.name}'s Internet edge translates the source to its public IP.`, site.name);
+		walk.sourceIp = site.publicIpAddress;
+	} else {
+		walk.note(`${site.name} has no publicIpAddress in the topology, so the source address the Internet sees is unknown.`);
+	}
+
+	if (!walk.enter('internet', walk.destinationIp)) return;
+	atPublicAddress(walk, {kind: 'internet'});
+}
+
+/**
+ * The VNets a site reaches through its gateway: the gateway's own VNet and the peers that use it
+ * through gateway transit (S-GWT: only those VNets' prefixes are advertised to the site).
+ */
+export function vnetsBehindGateway(network: Network, gatewayVnet: string): string[] {
+	const vnets = [gatewayVnet];
+	for (const link of network.topology.virtualNetworkPeerings) {
+		if (link.to !== gatewayVnet || !link.useRemoteGateways) continue;
+		const back = network.peeringLinks.get(`${gatewayVnet}>${link.from}`);
+		if (back?.allowGatewayTransit && isPeeringConnected(network, link.from, gatewayVnet)) vnets.push(link.from);
+	}
+
+	return vnets;
+}
+
+/** A packet sent by an on-premises host; the caller has entered the host's hop. */
+export function fromOnPremises(walk: Walk, site: LocalNetwork, _host: OnPremisesHost): void {
+	const {network} = walk;
+	const ip = ipToInt(walk.destinationIp);
+	if (siteHolds(network, site, ip)) {
+		walk.step('route', 'on-premises', `${walk.destinationIp} is inside ${site.name}: it never leaves the site.`, site.name);
+		deliverOnSite(walk, site);
+		return;
+	}
+
+	const gateway = network.gateways.get(site.gateway);
+	const vnets = gateway ? vnetsBehindGateway(network, gateway.vnet) : [];
+	const target = vnets.find((name) => network.vnets.get(name)?.addressSpace.some((p) => prefixContains(p, ip)));
+	if (gateway && target) {
+		walk.step('route', `VirtualNetworkGateway ${gateway.name}`, `${site.name} learned ${target}'s address space from ${gateway.name}, so the packet goes into the tunnel.`, site.name);
+		walk.paths.add('gateway');
+		if (!walk.enter('gateway', gateway.name)) return;
+		walk.viaGateway = gateway.name;
+		walk.step('forward', 'gateway', `${gateway.name} receives the packet from the tunnel; the GatewaySubnet's routes decide where it goes.`, gateway.name);
+		routeFrom(walk, `${gateway.vnet}/GatewaySubnet`);
+		return;
+	}
+
+	const unadvertised = network.topology.virtualNetworks.find((v) => network.vnets.get(v.name)?.addressSpace.some((p) => prefixContains(p, ip)));
+	if (unadvertised && gateway) {
+		walk.drop(
+			'no-route',
+			`${site.name} has no route to ${walk.destinationIp}: ${unadvertised.name} is not advertised over ${gateway.name} (it is neither the gateway's VNet nor a peer using it through gateway transit).`,
+			site.name,
+		);
+		return;
+	}
+
+	if (isPrivateAddress(ip)) {
+		walk.drop('no-route', `${site.name} has no route to the private address ${walk.destinationIp}.`, site.name);
+		return;
+	}
+
+	// Service endpoints do not serve on-premises traffic (S-SE): public addresses go out of the site's edge.
+	walk.step('route', 'site Internet edge', `${walk.destinationIp} is public: ${site.name} sends it out of its own Internet edge, not through Azure.`, site.name);
+	leaveSiteForInternet(walk, site);
+}

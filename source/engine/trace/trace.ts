@@ -1,0 +1,135 @@
+/**
+ * The packet trace: a packet from a NIC or an on-premises host to an IP or a name, followed hop
+ * by hop. Pure and deterministic; it never throws on a valid model, except for a query that
+ * names an unknown source or destination (TraceInputError), which is the caller's input error.
+ */
+import {isIpv4Address} from '../address.js';
+import {dnsClientFor, resolveName} from '../dns.js';
+import type {Network} from '../network.js';
+import type {Protocol, Resolution, Trace} from '../results.js';
+import type {LocalNetwork, NetworkInterface, OnPremisesHost} from '../topology.js';
+import {routeFrom} from './forward.js';
+import {intendedResource} from './intended.js';
+import {fromOnPremises} from './on-premises.js';
+import {passNsgs} from './security.js';
+import {Walk} from './walk.js';
+
+export class TraceInputError extends Error {}
+
+export type TraceOptions = {protocol?: Protocol; port?: number};
+
+type Source = {kind: 'nic'; nic: NetworkInterface} | {kind: 'on-premises'; site: LocalNetwork; host: OnPremisesHost};
+
+/** A NIC name or an on-premises host name. */
+export function findSource(network: Network, from: string): Source | undefined {
+	const nic = network.nics.get(from);
+	if (nic) return {kind: 'nic', nic};
+	for (const site of network.topology.localNetworks) {
+		const host = site.hosts.find((h) => h.name === from);
+		if (host) return {kind: 'on-premises', site, host};
+	}
+
+	return undefined;
+}
+
+/** An IP literal, or the address of a named object (NIC, on-premises or Internet host, private endpoint). */
+export function addressOfObject(network: Network, to: string): string | undefined {
+	if (isIpv4Address(to)) return to;
+	const nic = network.nics.get(to);
+	if (nic) return nic.privateIpAddress;
+	const endpoint = network.privateEndpoints.get(to);
+	if (endpoint) return endpoint.privateIpAddress;
+	const internetHost = network.internetHosts.get(to);
+	if (internetHost) return internetHost.ipAddress;
+	for (const site of network.topology.localNetworks) {
+		const host = site.hosts.find((h) => h.name === to);
+		if (host) return host.ipAddress;
+	}
+
+	return undefined;
+}
+
+/** True when `to` can only be a DNS name (not an IP, not an object name). */
+export function isDnsName(network: Network, to: string): boolean {
+	return addressOfObject(network, to) === undefined && /^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(to);
+}
+
+export function trace(network: Network, from: string, to: string, options: TraceOptions = {}): Trace {
+	const protocol = options.protocol ?? 'tcp';
+	const port = protocol === 'icmp' ? 0 : (options.port ?? 443);
+	const source = findSource(network, from);
+	if (!source) throw new TraceInputError(`unknown source '${from}': give a network interface or an on-premises host name`);
+	const sourceIp = source.kind === 'nic' ? source.nic.privateIpAddress : source.host.ipAddress;
+	const sourceName = source.kind === 'nic' ? source.nic.name : source.host.name;
+
+	let destinationIp = addressOfObject(network, to);
+	let resolution: Resolution | undefined;
+	if (destinationIp === undefined && !isDnsName(network, to)) {
+		throw new TraceInputError(`unknown destination '${to}': give an IPv4 address, a DNS name or a modelled object's name`);
+	}
+
+	const intended = destinationIp === undefined ? intendedResource(network, to) : undefined;
+	const walk = new Walk(network, sourceIp, destinationIp ?? '0.0.0.0', protocol, port, intended);
+	walk.enter(source.kind === 'nic' ? 'nic' : 'on-premises', sourceName);
+
+	if (destinationIp === undefined) {
+		const client = dnsClientFor(network, from)!;
+		const answer: Resolution = resolveName(network, client, to);
+		resolution = answer;
+		const last = answer.answers[answer.answers.length - 1];
+		if (answer.result === 'ip' && answer.ip) {
+			destinationIp = answer.ip;
+			walk.destinationIp = destinationIp;
+			walk.hop.packet.destinationIp = destinationIp;
+			const via = last ? describeOrigin(last.origin) : 'DNS';
+			walk.step('dns', `${to} → ${destinationIp}`, `${to} resolves to ${destinationIp} (answered by ${via}).`, via);
+		} else {
+			const reason = answer.result === 'nxdomain' ? 'dns-nxdomain' : 'dns-no-answer';
+			walk.step('dns', answer.result, answer.steps.join(' '));
+			walk.drop(
+				reason,
+				answer.result === 'nxdomain'
+					? `${to} does not exist for ${from} (NXDOMAIN): ${answer.steps[answer.steps.length - 1] ?? ''}`
+					: `No DNS server answered for ${to}: ${answer.steps[answer.steps.length - 1] ?? ''}`,
+			);
+		}
+	}
+
+	if (!walk.done) {
+		if (source.kind === 'nic') fromNic(walk, source.nic);
+		else fromOnPremises(walk, source.site, source.host);
+	}
+
+	const result: Trace = {
+		packet: {from, to, protocol, port},
+		hops: walk.hops,
+		verdict: walk.verdict ?? {result: 'dropped', reason: 'hop-limit', detail: 'The trace ended without a verdict.'},
+		notes: walk.notes,
+		paths: [...walk.paths],
+	};
+	if (resolution) result.resolution = resolution;
+	if (walk.destination) result.destination = walk.destination;
+	if (walk.sourceIpSeen) result.sourceIpSeen = walk.sourceIpSeen;
+	return result;
+}
+
+function describeOrigin(origin: {kind: string; zone?: string; link?: string; forwarder?: string}): string {
+	if (origin.kind === 'private-zone') return `private zone ${origin.zone ?? ''}${origin.link ? ` via link ${origin.link}` : ''}`;
+	if (origin.kind === 'forwarder') return `forwarder ${origin.forwarder ?? ''}`.trim();
+	return 'public DNS';
+}
+
+function fromNic(walk: Walk, nic: NetworkInterface): void {
+	if (!nic.running) {
+		walk.drop('source-stopped', `${nic.name}'s VM is stopped: it sends nothing.`, nic.name);
+		return;
+	}
+
+	if (walk.destinationIp === nic.privateIpAddress) {
+		walk.deliver('nic', nic.name, `${walk.destinationIp} is ${nic.name}'s own address: the packet never leaves the VM.`);
+		return;
+	}
+
+	if (!passNsgs(walk, 'Outbound', nic.subnet, nic.networkSecurityGroup, nic.name)) return;
+	routeFrom(walk, nic.subnet, nic);
+}
