@@ -1,2 +1,30 @@
 #!/usr/bin/env node
-console.log('vnetlab: under construction');
+/**
+ * The vnetlab entry. Each subcommand lives in source/commands/<name>.ts and exports
+ * `register(program)`; add yours to `commands` below (in help order). Command modules
+ * stay light: they load YAML, the engine and formatters inside their actions.
+ */
+import {readFileSync} from 'node:fs';
+import {Command} from 'commander';
+import * as nextHop from './commands/next-hop.js';
+import * as resolve from './commands/resolve.js';
+import * as routes from './commands/routes.js';
+import * as trace from './commands/trace.js';
+import {configureProgram, runProgram} from './commands/run.js';
+
+const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace];
+
+const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
+
+const program = configureProgram(new Command('vnetlab'))
+	.description('A terminal lab for learning Azure virtual networking.')
+	.version(version, '-V, --version', 'print the version');
+for (const command of commands) command.register(program);
+
+/** `vnetlab` alone opens the TUI; until it exists, print the help. */
+function openTui(): number {
+	program.outputHelp();
+	return 0;
+}
+
+process.exitCode = await runProgram(program, process.argv.slice(2), openTui);

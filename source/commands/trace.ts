@@ -1,0 +1,69 @@
+/**
+ * `vnetlab trace <topology> --from <nic-or-host> --to <ip-or-name> [--port n] [--protocol p] [--json]`:
+ * a packet followed hop by hop, every decision with the rule that made it and what it beat.
+ * A dropped packet is an answer, not an error: it exits 0.
+ */
+import type {Command} from 'commander';
+import type {Protocol} from '../engine/results.js';
+import {CommandError} from './errors.js';
+import {knownNames, loadNetwork} from './input.js';
+import {printJson, printText} from './output.js';
+
+type TraceOptions = {from: string; to: string; port: string; protocol: string; json?: boolean};
+
+export function parseProtocol(text: string): Protocol {
+	const protocol = text.toLowerCase();
+	if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'icmp') {
+		throw new CommandError(`--protocol: '${text}' is not tcp, udp or icmp`);
+	}
+
+	return protocol;
+}
+
+export function parsePort(text: string): number {
+	if (!/^\d{1,5}$/.test(text) || Number(text) < 1 || Number(text) > 65535) {
+		throw new CommandError(`--port: '${text}' is not a port number (1-65535)`);
+	}
+
+	return Number(text);
+}
+
+export function register(program: Command): void {
+	program
+		.command('trace')
+		.description('follow a packet hop by hop and explain every decision')
+		.argument('<topology>', 'topology file (YAML)')
+		.requiredOption('--from <nic-or-host>', 'network interface or on-premises host sending the packet')
+		.requiredOption('--to <ip-or-name>', 'destination: an IPv4 address, a DNS name, or a NIC/host/private endpoint name')
+		.option('--port <n>', 'destination port (ignored for ICMP)', '443')
+		.option('--protocol <tcp|udp|icmp>', 'protocol', 'tcp')
+		.option('--json', 'print the trace as JSON')
+		.addHelpText('after', '\nExamples:\n  vnetlab trace network.yaml --from vm-spoke1 --to 10.2.1.4\n  vnetlab trace network.yaml --from vm-app --to stcontoso.blob.core.windows.net --json')
+		.action(async (topologyPath: string, options: TraceOptions) => {
+			const protocol = parseProtocol(options.protocol);
+			const port = parsePort(options.port);
+			const network = await loadNetwork(topologyPath);
+			const {trace, TraceInputError, findSource} = await import('../engine/trace/trace.js');
+			if (!findSource(network, options.from)) {
+				const sources = [...network.nics.keys(), ...network.topology.localNetworks.flatMap((site) => site.hosts.map((h) => h.name))];
+				throw new CommandError(`unknown source '${options.from}': give a network interface or an on-premises host (known: ${knownNames(sources)})`);
+			}
+
+			let result;
+			try {
+				result = trace(network, options.from, options.to, {protocol, port});
+			} catch (error) {
+				if (error instanceof TraceInputError) throw new CommandError(error.message);
+				throw error;
+			}
+
+			if (options.json) {
+				const {resolution, destination, sourceIpSeen, paths, ...shape} = result;
+				printJson({...shape, resolution, destination, sourceIpSeen, paths});
+				return;
+			}
+
+			const {formatTrace} = await import('../format/trace.js');
+			printText(formatTrace(result));
+		});
+}

@@ -1,0 +1,71 @@
+/**
+ * A next-hop answer as text: Network Watcher's three fields, then the route that
+ * matched, every matching route that lost and why (in words), and the notes. Pure.
+ */
+import type {BeatenRoute, EffectiveRoute, NextHopResult, RouteSource} from '../engine/results.js';
+import {noBreak, wrapHanging} from './wrap.js';
+
+export type NextHopFormatOptions = {
+	/** The width to fit, default 80. */
+	readonly width?: number;
+};
+
+/** How the route-selection order names a source: User > BGP > System. */
+const sourceLabel: Record<RouteSource, string> = {
+	User: 'User',
+	VirtualNetworkGateway: 'BGP',
+	Default: 'System',
+};
+
+/** `<prefix> <nextHopType> (<source>, <name or System Route>)`; wrap it with wrapText (it holds no-break spaces). */
+export function describeRoute(route: EffectiveRoute, prefix: string): string {
+	return `${prefix} ${route.nextHopType} (${route.source}, ${route.name ?? `System${noBreak}Route`})`;
+}
+
+/** Why a matching route lost to the winner, in words. */
+export function describeBeaten(beaten: BeatenRoute, result: NextHopResult): string {
+	const winner = result.matched;
+	const loser = beaten.route;
+	switch (beaten.why) {
+		case 'shorter-prefix':
+			return `shorter prefix than ${result.matchedPrefix}`;
+		case 'lower-source-priority':
+			return `${sourceLabel[winner.source]} beats ${sourceLabel[loser.source]} on an equal prefix (User > BGP > System)`;
+		case 'service-tag-order': {
+			const tag = loser.serviceTag ? ` ${loser.serviceTag}` : '';
+			if (!winner.serviceTag) return `explicit prefix beats service tag${tag} on an equal prefix`;
+			return `regional service tag ${winner.serviceTag} beats ${loser.serviceTag ?? 'a top-level tag'} on an equal prefix`;
+		}
+
+		case 'system-route-preferred':
+			return `${winner.nextHopType} system route preferred over BGP, even over a longer BGP prefix`;
+		case 'invalid':
+			if (!loser.note) return 'Invalid';
+			return /^invalid\b/i.test(loser.note) ? loser.note : `Invalid: ${loser.note}`;
+	}
+}
+
+export function formatNextHop(result: NextHopResult, options: NextHopFormatOptions = {}): string {
+	const width = options.width ?? 80;
+	const lines = [
+		`Next hop type        ${result.nextHopType}`,
+		`Next hop IP address  ${result.nextHopIpAddress ?? '-'}`,
+		`Route table ID       ${result.routeTableId}`,
+		'',
+		...wrapHanging('Matched: ', describeRoute(result.matched, result.matchedPrefix), width),
+	];
+	if (result.beaten.length > 0) {
+		lines.push('Beaten:');
+		for (const beaten of result.beaten) {
+			lines.push(...wrapHanging('  ', `${describeRoute(beaten.route, beaten.matchedPrefix)}: ${describeBeaten(beaten, result)}`, width, 4));
+		}
+	}
+
+	const notes = [...(result.matched.note ? [result.matched.note] : []), ...result.notes.filter((note) => note !== result.matched.note)];
+	if (notes.length > 0) {
+		lines.push('Notes:');
+		for (const note of notes) lines.push(...wrapHanging('  - ', note, width));
+	}
+
+	return lines.join('\n');
+}

@@ -1,0 +1,39 @@
+/**
+ * The effective route table as text, shaped like
+ * `az network nic show-effective-route-table -o table`, with the UDR name as a last
+ * column and each route's note numbered under the table. Pure, for the CLI and the TUI.
+ */
+import type {EffectiveRoute} from '../engine/results.js';
+import {createNoteList} from './notes.js';
+import {formatTable} from './table.js';
+
+export const routeTableHeaders = ['Source', 'State', 'Address Prefix', 'Next Hop Type', 'Next Hop IP', 'Name'] as const;
+
+/** Keep UDR names whole before vocabulary words: a learner copies names into commands. */
+const routeTableColumns = [{}, {}, {}, {}, {}, {breakCost: 2}];
+
+export type RoutesFormatOptions = {
+	/** The width to fit, default 80. */
+	readonly width?: number;
+};
+
+export function formatEffectiveRoutes(routes: readonly EffectiveRoute[], options: RoutesFormatOptions = {}): string {
+	const width = options.width ?? 80;
+	if (routes.length === 0) return 'No effective routes.';
+	const notes = createNoteList();
+	const rows = routes.map((route) => {
+		const marks: string[] = [];
+		if (route.serviceTag) marks.push(notes.mark(`Written with the service tag ${route.serviceTag}; its prefixes are listed.`));
+		if (route.note) marks.push(notes.mark(route.note));
+		return [
+			route.source,
+			route.state,
+			route.addressPrefix.join(', '),
+			route.nextHopType,
+			route.nextHopIpAddress.join(', '),
+			[route.name ?? '', ...marks].filter(Boolean).join(' '),
+		];
+	});
+	const noteLines = notes.lines(width);
+	return [formatTable(routeTableHeaders, rows, {width, columns: routeTableColumns}), ...(noteLines.length > 0 ? ['', ...noteLines] : [])].join('\n');
+}

@@ -1,0 +1,53 @@
+/**
+ * The text form of a packet trace: one block per hop (where the packet is and its addresses
+ * there), the deciding rule of each step first with the rules it beat indented under it, then
+ * the verdict and the notes. Fits 80 columns.
+ */
+import type {Hop, Step, Trace} from '../engine/results.js';
+import {wrapText} from './wrap.js';
+
+const width = 80;
+
+function indent(text: string, first: string, rest: string, max = width): string[] {
+	return wrapText(text, max - rest.length).map((line, index) => (index === 0 ? first : rest) + line);
+}
+
+function formatStep(step: Step): string[] {
+	const head = `${step.decision}${step.rule ? `   [${step.rule}]` : ''}`;
+	const lines = indent(head, `   ${step.kind.padEnd(10)} `, '              ');
+	// A drop's detail is the verdict's, printed once at the end.
+	if (step.kind !== 'drop') lines.push(...indent(step.detail, '              ', '              '));
+	for (const beaten of step.beaten ?? []) {
+		lines.push(...indent(`beat ${beaten.rule}: ${beaten.why}`, '              - ', '                '));
+	}
+
+	return lines;
+}
+
+function formatHop(hop: Hop, index: number): string[] {
+	const title = `${index + 1}. ${hop.at.kind} ${hop.at.name}`;
+	const addresses = `${hop.packet.sourceIp} → ${hop.packet.destinationIp}`;
+	const gap = Math.max(2, width - title.length - addresses.length);
+	const header = title.length + addresses.length + 2 <= width ? `${title}${' '.repeat(gap)}${addresses}` : `${title}\n   ${addresses}`;
+	return [header, ...hop.steps.flatMap(formatStep)];
+}
+
+export function formatTrace(result: Trace): string {
+	const {packet, verdict} = result;
+	const protocol = packet.protocol === 'icmp' ? 'ICMP' : `${packet.protocol.toUpperCase()} ${packet.port}`;
+	const lines = [`Trace ${packet.from} → ${packet.to} (${protocol})`, ''];
+	result.hops.forEach((hop, index) => {
+		lines.push(...formatHop(hop, index), '');
+	});
+	const why = verdict.reason ? ` (${verdict.reason})` : '';
+	const by = verdict.rule ? ` by ${verdict.rule}` : '';
+	lines.push(`Verdict: ${verdict.result}${why}${by}`);
+	lines.push(...indent(verdict.detail, '  ', '  '));
+	if (result.sourceIpSeen && verdict.result !== 'dropped') lines.push(`  Source address seen at the destination: ${result.sourceIpSeen}`);
+	if (result.notes.length > 0) {
+		lines.push('', 'Notes:');
+		for (const note of result.notes) lines.push(...indent(note, '  - ', '    '));
+	}
+
+	return `${lines.join('\n')}\n`;
+}

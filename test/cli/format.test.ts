@@ -1,0 +1,99 @@
+/**
+ * The text formatters (source/format/) on hand-made engine results: exact strings for
+ * small cases, and the 80-column fit for the wide ones.
+ */
+import test from 'ava';
+import type {EffectiveRoute, NextHopResult, Resolution} from '../../source/engine/results.js';
+import {formatNextHop} from '../../source/format/next-hop.js';
+import {formatResolution} from '../../source/format/resolution.js';
+import {formatEffectiveRoutes} from '../../source/format/routes.js';
+import {formatTable} from '../../source/format/table.js';
+import {noBreak, wrapHanging, wrapText} from '../../source/format/wrap.js';
+
+const route = (fields: Partial<EffectiveRoute>): EffectiveRoute => ({
+	source: 'Default',
+	state: 'Active',
+	addressPrefix: ['0.0.0.0/0'],
+	nextHopType: 'Internet',
+	nextHopIpAddress: [],
+	name: null,
+	...fields,
+});
+
+test('wrapText breaks at spaces, then at hyphens and camelCase, then cuts', (t) => {
+	t.deepEqual(wrapText('10.0.0.0/8, 172.16.0.0/12', 13), ['10.0.0.0/8,', '172.16.0.0/12']);
+	t.deepEqual(wrapText('VirtualNetworkServiceEndpoint', 16), ['VirtualNetwork', 'ServiceEndpoint']);
+	t.deepEqual(wrapText('default-via-firewall', 12), ['default-via-', 'firewall']);
+	t.deepEqual(wrapText('abcdefgh', 3), ['abc', 'def', 'gh']);
+	t.deepEqual(wrapText('', 5), ['']);
+});
+
+test('wrapHanging indents later lines and keeps no-break words together', (t) => {
+	t.deepEqual(wrapHanging('Matched: ', `10.10.0.0/16 VirtualNetworkGateway (VirtualNetworkGateway, System${noBreak}Route)`, 80), [
+		'Matched: 10.10.0.0/16 VirtualNetworkGateway (VirtualNetworkGateway,',
+		'         System Route)',
+	]);
+});
+
+test('formatTable aligns columns under dashes, like az -o table', (t) => {
+	t.is(formatTable(['Source', 'Name'], [['Default', ''], ['User', 'to-fw']]), ['Source   Name', '-------  -----', 'Default', 'User     to-fw'].join('\n'));
+});
+
+test('formatEffectiveRoutes numbers the notes and fits 80 columns with the widest values', (t) => {
+	const text = formatEffectiveRoutes([
+		route({source: 'VirtualNetworkGateway', addressPrefix: ['192.168.0.0/16'], nextHopType: 'VirtualNetworkGateway', nextHopIpAddress: ['20.50.9.9', '20.50.9.10']}),
+		route({addressPrefix: ['52.239.0.0/16', '52.236.0.0/16', '52.240.0.0/16'], nextHopType: 'VirtualNetworkServiceEndpoint'}),
+		route({source: 'User', state: 'Invalid', addressPrefix: ['0.0.0.0/0'], nextHopType: 'VirtualAppliance', nextHopIpAddress: ['10.9.9.9'], name: 'default-via-firewall-appliance', note: 'The next hop 10.9.9.9 is in no subnet of the VNet or its peers.'}),
+	]);
+	for (const line of text.split('\n')) t.true(line.length <= 80, `wider than 80: ${line}`);
+	t.regex(text, /^\[1\] The next hop 10\.9\.9\.9 is in no subnet/m);
+	t.regex(text, /\[1\]/);
+	t.regex(text, /52\.239\.0\.0\/16,/);
+});
+
+test('formatNextHop names the match and why each route lost', (t) => {
+	const user = route({source: 'User', nextHopType: 'VirtualAppliance', nextHopIpAddress: ['10.0.2.4'], name: 'default-via-nva', routeTable: 'rt'});
+	const result: NextHopResult = {
+		nextHopType: 'VirtualAppliance',
+		nextHopIpAddress: '10.0.2.4',
+		routeTableId: 'rt',
+		matched: user,
+		matchedPrefix: '0.0.0.0/0',
+		beaten: [{route: route({}), why: 'lower-source-priority', matchedPrefix: '0.0.0.0/0'}],
+		notes: ['A note.'],
+	};
+	t.is(
+		formatNextHop(result),
+		[
+			'Next hop type        VirtualAppliance',
+			'Next hop IP address  10.0.2.4',
+			'Route table ID       rt',
+			'',
+			'Matched: 0.0.0.0/0 VirtualAppliance (User, default-via-nva)',
+			'Beaten:',
+			'  0.0.0.0/0 Internet (Default, System Route): User beats System on an equal',
+			'    prefix (User > BGP > System)',
+			'Notes:',
+			'  - A note.',
+		].join('\n'),
+	);
+});
+
+test('formatResolution puts the origin on its own line when the answer is too wide', (t) => {
+	const resolution: Resolution = {
+		name: 'stcontoso.blob.core.windows.net',
+		from: 'vm',
+		answers: [
+			{name: 'stcontoso.blob.core.windows.net', type: 'CNAME', value: 'stcontoso.privatelink.blob.core.windows.net', origin: {kind: 'public'}},
+			{name: 'stcontoso.privatelink.blob.core.windows.net', type: 'A', value: '10.0.3.4', origin: {kind: 'private-zone', zone: 'privatelink.blob.core.windows.net', link: 'link-hub'}},
+		],
+		result: 'ip',
+		ip: '10.0.3.4',
+		steps: ['Azure-provided DNS (168.63.129.16).'],
+	};
+	const text = formatResolution(resolution);
+	for (const line of text.split('\n')) t.true(line.length <= 80, `wider than 80: ${line}`);
+	t.regex(text, /^ {4}\(from: private zone privatelink\.blob\.core\.windows\.net via link link-hub\)$/m);
+	t.regex(text, /^Result: stcontoso\.blob\.core\.windows\.net resolves to 10\.0\.3\.4$/m);
+	t.regex(text, /^ {2}1\. Azure-provided DNS/m);
+});

@@ -1,0 +1,64 @@
+/**
+ * `vnetlab trace` through the built binary: the text form, the JSON shape of design
+ * section 5, and exit codes (a dropped packet is an answer: exit 0; bad input: exit 2).
+ */
+import test from 'ava';
+import {runCli, stderrLines} from './run-cli.js';
+
+const hub = 'test/fixtures/trace-hub-spoke.yaml';
+const privateAccess = 'test/fixtures/trace-private-access.yaml';
+
+test('text: one block per hop, the deciding rule with what it beat, the verdict last', (t) => {
+	const run = runCli('trace', hub, '--from', 'vm-spoke1', '--to', '10.2.1.4');
+	t.is(run.status, 0, run.stderr);
+	t.regex(run.stdout, /^1\. nic vm-spoke1 +10\.1\.1\.4 → 10\.2\.1\.4$/m);
+	t.regex(run.stdout, /route +None/);
+	t.regex(run.stdout, /beat 0\.0\.0\.0\/0 → Internet/);
+	t.regex(run.stdout, /^Verdict: dropped \(next-hop-none\) by System Route$/m);
+	for (const line of run.stdout.split('\n')) t.true(line.length <= 80, `wider than 80 columns: ${line}`);
+});
+
+test('json: packet, hops with steps, verdict and notes; names resolve through DNS', (t) => {
+	const run = runCli('trace', privateAccess, '--from', 'vm-data', '--to', 'stcontoso.blob.core.windows.net', '--json');
+	t.is(run.status, 0, run.stderr);
+	const result = JSON.parse(run.stdout) as {
+		packet: {from: string; to: string; protocol: string; port: number};
+		hops: Array<{at: {kind: string; name: string}; packet: {sourceIp: string; destinationIp: string}; steps: Array<{kind: string}>}>;
+		verdict: {result: string};
+		notes: string[];
+	};
+	t.deepEqual(result.packet, {from: 'vm-data', to: 'stcontoso.blob.core.windows.net', protocol: 'tcp', port: 443});
+	t.is(result.verdict.result, 'delivered');
+	t.deepEqual(
+		result.hops.map((h) => h.at.kind),
+		['nic', 'private-endpoint', 'resource'],
+	);
+	t.is(result.hops[0]!.steps[0]!.kind, 'dns');
+	t.is(result.hops[0]!.packet.destinationIp, '10.0.3.4');
+	t.true(Array.isArray(result.notes));
+});
+
+test('a dropped packet exits 0 and names the deciding rule', (t) => {
+	const run = runCli('trace', hub, '--from', 'onprem-pc', '--to', 'vm-spoke1', '--json');
+	t.is(run.status, 0, run.stderr);
+	const result = JSON.parse(run.stdout) as {verdict: {result: string; reason: string}};
+	t.is(result.verdict.result, 'dropped');
+	t.is(result.verdict.reason, 'no-route');
+});
+
+for (const [title, args, message] of [
+	['unknown source', ['--from', 'nobody', '--to', '10.0.1.4'], /unknown source 'nobody'.*known: vm-app/],
+	['unknown destination name', ['--from', 'vm-app', '--to', 'nothing_here'], /unknown destination 'nothing_here'/],
+	['bad port', ['--from', 'vm-app', '--to', '10.0.1.5', '--port', '70000'], /--port: '70000' is not a port number/],
+	['bad protocol', ['--from', 'vm-app', '--to', '10.0.1.5', '--protocol', 'sctp'], /--protocol: 'sctp' is not tcp, udp or icmp/],
+] as const) {
+	test(`bad input exits 2 with one vnetlab: line: ${title}`, (t) => {
+		const run = runCli('trace', hub, ...args);
+		t.is(run.status, 2);
+		t.is(run.stdout, '');
+		const lines = stderrLines(run);
+		t.is(lines.length, 1, run.stderr);
+		t.regex(lines[0]!, /^vnetlab: /);
+		t.regex(lines[0]!, message);
+	});
+}
