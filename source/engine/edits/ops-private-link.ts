@@ -135,7 +135,7 @@ export const createPrivateLinkService: OpHandler = ({topology, a}) => {
 	const sharing = topology.privateLinkServices.find((s) => s.loadBalancer === lb.item.name && s.frontend === frontendName);
 	if (sharing) return a.fail('frontend', `frontend ${frontendName} of ${lb.item.name} already belongs to private link service ${sharing.name}`);
 	if (nats.length === 0 || nats.length > limits.natIpsPerService) {
-		return a.fail('natIpConfigurations', `give 1 to ${limits.natIpsPerService} NAT IP configurations (S-PLS allows up to eight)`);
+		return a.fail('natIpConfigurations', `give 1 to ${limits.natIpsPerService} NAT IP configurations (a Private Link service allows up to eight)`);
 	}
 
 	const vnetName = frontend.subnet.split('/')[0]!;

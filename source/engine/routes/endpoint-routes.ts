@@ -29,7 +29,7 @@ export function serviceEndpointRoutes(network: Network, subnet: IndexedSubnet, f
 		if (pair) {
 			addNote(
 				record,
-				`${endpoint}: ${regionalTagName(service, region)} and the paired region's ${regionalTagName(service, pair)} (S-STNS: "expanded to include the paired region"); the VNet FAQ says Storage endpoints cover the same region only. The docs disagree; vnetlab follows S-STNS.`,
+				`${endpoint}: ${regionalTagName(service, region)} and the paired region's ${regionalTagName(service, pair)} (docs: Azure Storage firewalls and virtual networks: "expanded to include the paired region"); the VNet FAQ says Storage endpoints cover the same region only. The docs disagree; vnetlab follows docs: Azure Storage firewalls and virtual networks.`,
 			);
 		}
 

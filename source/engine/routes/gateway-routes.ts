@@ -19,7 +19,7 @@ export function gatewayRoutes(network: Network, vnetName: string, firstOrder: nu
 				const hop = gateway.publicIpAddress ? [gateway.publicIpAddress] : [];
 				const record = systemRecord('gateway', [prefixOf(network, text)], 'VirtualNetworkGateway', firstOrder + records.length, hop);
 				if (transitFrom) {
-					addNote(record, `Learned through gateway transit from ${transitFrom}'s gateway ${gateway.name} (S-GWT).`);
+					addNote(record, `Learned through gateway transit from ${transitFrom}'s gateway ${gateway.name} (docs: gateway transit for peering).`);
 				}
 
 				records.push(record);

@@ -40,7 +40,7 @@ export function applyInvalidState(network: Network, records: RouteRecord[], vnet
 	for (const user of users) {
 		const covered = user.prefixes.filter((prefix) => exactValues(serviceEndpointIndex, prefix));
 		if (covered.length === 0) continue;
-		const why = `the service endpoint route overrides user routes for ${covered.length === user.prefixes.length ? 'its prefixes' : covered.map((p) => p.text).join(', ')} (S-SE: service endpoint routes "override any BGP or UDR routes for the address prefix match"; vnetlab shows the user route Invalid).`;
+		const why = `the service endpoint route overrides user routes for ${covered.length === user.prefixes.length ? 'its prefixes' : covered.map((p) => p.text).join(', ')} (docs: Virtual network service endpoints: service endpoint routes "override any BGP or UDR routes for the address prefix match"; vnetlab shows the user route Invalid).`;
 		if (covered.length === user.prefixes.length) invalidate(user, `Invalid: ${why}`);
 		else addNote(user, `Partly overridden: ${why}`);
 	}
@@ -55,7 +55,7 @@ export function applyInvalidState(network: Network, records: RouteRecord[], vnet
 		else if (preferred) {
 			invalidate(
 				gateway,
-				`Invalid: the ${nextHopLabel[preferred[0]!.kind]} system route for ${prefix.text} is preferred over BGP routes (S-UDR route selection).`,
+				`Invalid: the ${nextHopLabel[preferred[0]!.kind]} system route for ${prefix.text} is preferred over BGP routes (docs: Virtual network traffic routing route selection).`,
 			);
 		}
 	}
@@ -69,7 +69,7 @@ export function applyInvalidState(network: Network, records: RouteRecord[], vnet
 		if (user) invalidate(record, overriddenByUser(user));
 		// S-UDR 2.2: on an equal prefix a BGP route beats a system route (not VNet/peering routes: handled above).
 		else if (!isPreferredSystem(record) && exactValues(activeGatewayIndex, prefix)) {
-			invalidate(record, `Invalid: the gateway-learned route for ${prefix.text} wins on an equal prefix (BGP before System, S-UDR route selection).`);
+			invalidate(record, `Invalid: the gateway-learned route for ${prefix.text} wins on an equal prefix (BGP before System, docs: Virtual network traffic routing route selection).`);
 		}
 	}
 
@@ -84,14 +84,14 @@ export function applyInvalidState(network: Network, records: RouteRecord[], vnet
 		if (internet) {
 			addNote(
 				internet,
-				'A gateway-learned 0.0.0.0/0 keeps the reserved None routes: only a user-defined 0.0.0.0/0 is documented to remove them (S-UDR routing example).',
+				'A gateway-learned 0.0.0.0/0 keeps the reserved None routes: only a user-defined 0.0.0.0/0 is documented to remove them (docs: Virtual network traffic routing routing example).',
 			);
 		}
 	}
 }
 
 function overriddenByUser(users: readonly RouteRecord[]): string {
-	return `Invalid: user route ${names(users)} has the same prefix, and user-defined routes override default and gateway routes (S-UDR routing example).`;
+	return `Invalid: user route ${names(users)} has the same prefix, and user-defined routes override default and gateway routes (docs: Virtual network traffic routing routing example).`;
 }
 
 /**
@@ -113,7 +113,7 @@ function privateEndpointPolicy(network: Network, record: RouteRecord, userIndex:
 	if (policies === 'RouteTableEnabled' || policies === 'Enabled') {
 		invalidate(
 			record,
-			`Invalid: user route ${udr.route.name} (${udrPrefix.text}) is at least as specific as ${endpointVnet}'s range ${range.text}, and ${endpoint.subnet} has privateEndpointNetworkPolicies ${policies} (S-PENP).`,
+			`Invalid: user route ${udr.route.name} (${udrPrefix.text}) is at least as specific as ${endpointVnet}'s range ${range.text}, and ${endpoint.subnet} has privateEndpointNetworkPolicies ${policies} (docs: network policies for private endpoints).`,
 		);
 		if (endpointVnet !== vnetName) {
 			addNote(record, "Whether a UDR in a peered VNet's route table invalidates the /32 is unstated; vnetlab applies the same rule.");
@@ -121,7 +121,7 @@ function privateEndpointPolicy(network: Network, record: RouteRecord, userIndex:
 	} else {
 		addNote(
 			record,
-			`User route ${udr.route.name} (${udrPrefix.text}) covers this endpoint, but ${endpoint.subnet} has privateEndpointNetworkPolicies ${policies}, so the /32 stays Active and wins by longest prefix (S-PENP).`,
+			`User route ${udr.route.name} (${udrPrefix.text}) covers this endpoint, but ${endpoint.subnet} has privateEndpointNetworkPolicies ${policies}, so the /32 stays Active and wins by longest prefix (docs: network policies for private endpoints).`,
 		);
 	}
 }

@@ -50,7 +50,11 @@ export function selectRoute(routing: SubnetRouting, destinationIp: number): Next
 	if (serviceEndpoint) {
 		// S-SE: "Service endpoint routes override any BGP or UDR routes for the address prefix match".
 		winner = serviceEndpoint;
-		for (const atom of group) if (atom !== winner) losers.push({atom, why: atom.record.kind === 'user' || atom.record.kind === 'gateway' ? 'system-route-preferred' : 'lower-source-priority'});
+		for (const atom of group) {
+			if (atom === winner) continue;
+			const overridden = atom.record.kind === 'user' || atom.record.kind === 'gateway';
+			losers.push({atom, why: overridden ? 'system-route-preferred' : 'lower-source-priority'});
+		}
 	} else {
 		// S-UDR 2.2 (User > BGP > System) then S-UDR 4 (explicit prefix, regional tag, top-level tag, AzureCloud regional, AzureCloud).
 		group.sort(
@@ -78,7 +82,7 @@ export function selectRoute(routing: SubnetRouting, destinationIp: number): Next
 
 	if (winner.record.kind === 'user' && losers.some((loser) => loser.atom.record.kind === 'service-endpoint' && loser.why === 'shorter-prefix')) {
 		notes.push(
-			`User route ${winner.record.route.name} (${winner.prefix.text}) is more specific than the service endpoint route: whether a service endpoint route beats a longer UDR is undocumented (S-SE vs S-UDR); vnetlab applies plain longest prefix match.`,
+			`User route ${winner.record.route.name} (${winner.prefix.text}) is more specific than the service endpoint route: whether a service endpoint route beats a longer UDR is undocumented (docs: Virtual network service endpoints vs docs: Virtual network traffic routing); vnetlab applies plain longest prefix match.`,
 		);
 	}
 

@@ -61,7 +61,7 @@ function noteReservedRewrite(record: RouteRecord, range: Prefix, isPeer: boolean
 	for (const reserved of privateRanges) {
 		if (!prefixCovers(range, reserved)) continue;
 		const how = range.length === reserved.length ? 'replaces' : 'includes, so removes,';
-		addNote(record, `This range ${how} the reserved ${reserved.text} None route (S-UDR default routes).`);
+		addNote(record, `This range ${how} the reserved ${reserved.text} None route (docs: Virtual network traffic routing default routes).`);
 		if (isPeer) {
 			addNote(
 				record,

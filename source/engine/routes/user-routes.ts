@@ -40,7 +40,7 @@ export function userRoutes(network: Network, table: RouteTable | undefined, vnet
 				record.route.nextHopIpAddress = [gateway.publicIpAddress];
 				addNote(record, `Next hop IP shown is VPN gateway ${gateway.name}'s public IP, as for gateway-learned routes (a vnetlab choice).`);
 			} else if (!gateway) {
-				addNote(record, 'No VPN gateway in this VNet (or through gateway transit): S-UDR requires one for this next hop type.');
+				addNote(record, 'No VPN gateway in this VNet (or through gateway transit), and this next hop type needs one (docs: Virtual network traffic routing).');
 			}
 		}
 

@@ -26,7 +26,7 @@ export function egressToInternet(walk: Walk, subnetId: string, egressNic?: Netwo
 		walk.step('nat', `source ${walk.sourceIp} → ${egressNic.publicIpAddress}`, `${egressNic.name}'s own public IP is the source on the Internet.`, egressNic.name);
 		walk.sourceIp = egressNic.publicIpAddress;
 	} else if (subnet?.defaultOutboundAccess) {
-		walk.step('nat', 'default outbound access', `${subnetId} still has default outbound access: Azure picks a public source IP that you do not own (S-DOA).`, subnetId);
+		walk.step('nat', 'default outbound access', `${subnetId} still has default outbound access: Azure picks a public source IP that you do not own (docs: Default outbound access).`, subnetId);
 		walk.sourceIp = 'default-outbound-ip';
 	} else if (sameRegionStorage(walk, subnetId)) {
 		// S-DOA: VMs in a private subnet still reach Storage accounts in the same region without an outbound method.

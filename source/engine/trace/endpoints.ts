@@ -24,7 +24,7 @@ export function atPublicAddress(walk: Walk, arrival: Arrival): void {
 
 	const nic = network.topology.networkInterfaces.find((n) => n.publicIpAddress === walk.destinationIp);
 	if (nic && arrival.kind === 'internet') {
-		walk.step('nat', `destination ${walk.destinationIp} → ${nic.privateIpAddress}`, `Azure translates ${nic.name}'s public IP to its private IP before the NSGs see the packet (S-NSG).`, nic.name);
+		walk.step('nat', `destination ${walk.destinationIp} → ${nic.privateIpAddress}`, `Azure translates ${nic.name}'s public IP to its private IP before the NSGs see the packet (docs: Network security groups).`, nic.name);
 		walk.destinationIp = nic.privateIpAddress;
 		deliverToNic(walk, nic);
 		return;
@@ -128,7 +128,7 @@ export function atPrivateEndpoint(walk: Walk, endpoint: PrivateEndpoint): void {
 
 	if (walk.nonSnatAppliances.length > 0) {
 		walk.note(
-			`The packet passed ${walk.nonSnatAppliances.join(', ')} without SNAT: the private endpoint's reply goes straight back to ${walk.sourceIp}, bypassing the appliance, so a stateful firewall sees only half the flow. SNAT at the appliance keeps it symmetric (S-PE, S-PEFW).`,
+			`The packet passed ${walk.nonSnatAppliances.join(', ')} without SNAT: the private endpoint's reply goes straight back to ${walk.sourceIp}, bypassing the appliance, so a stateful firewall sees only half the flow. SNAT at the appliance keeps it symmetric (docs: Azure private endpoints, docs: inspecting private endpoint traffic with a firewall).`,
 		);
 	}
 

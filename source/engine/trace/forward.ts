@@ -127,7 +127,7 @@ export function routeFrom(walk: Walk, subnetId: string, egressNic?: NetworkInter
 			walk.step(
 				'forward',
 				'service endpoint',
-				`The service endpoint on ${subnetId} carries the packet over the Azure backbone to the service's public endpoint; the source stays the private IP ${walk.sourceIp} (S-SE).`,
+				`The service endpoint on ${subnetId} carries the packet over the Azure backbone to the service's public endpoint; the source stays the private IP ${walk.sourceIp} (docs: Virtual network service endpoints).`,
 				routeRule,
 			);
 			atPublicAddress(walk, {kind: 'service-endpoint', subnet: subnetId});
