@@ -397,6 +397,32 @@ const cases: Case[] = [
 		result: 'delivered',
 	},
 	{
+		title: 'S-PEER: on-premises traffic an NVA forwards into a spoke is forwarded traffic: the spoke link must allow it',
+		change: (t) => {
+			link(t, 'hub-to-spoke1').allowGatewayTransit = true;
+			link(t, 'spoke1-to-hub').useRemoteGateways = true;
+			routeTable(t, 'rt-gateway', [{name: 'spoke1-via-nva', addressPrefix: '10.1.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.2.4'}], ['hub/GatewaySubnet']);
+		},
+		from: 'onprem-pc',
+		to: 'vm-spoke1',
+		result: 'dropped',
+		reason: 'forwarded-traffic-not-allowed',
+		via: ['onprem-pc', 'vpngw', 'nva'],
+	},
+	{
+		title: 'S-PEER: with allow forwarded traffic on the spoke link, the inspected on-premises traffic arrives',
+		change: (t) => {
+			link(t, 'hub-to-spoke1').allowGatewayTransit = true;
+			link(t, 'spoke1-to-hub').useRemoteGateways = true;
+			link(t, 'spoke1-to-hub').allowForwardedTraffic = true;
+			routeTable(t, 'rt-gateway', [{name: 'spoke1-via-nva', addressPrefix: '10.1.0.0/16', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.2.4'}], ['hub/GatewaySubnet']);
+		},
+		from: 'onprem-pc',
+		to: 'vm-spoke1',
+		result: 'delivered',
+		via: ['onprem-pc', 'vpngw', 'nva', 'vm-spoke1'],
+	},
+	{
 		title: 'S-UDR 2.4: forced tunnelling sends Internet traffic to on-premises, which egresses with its own IP',
 		change: (t) => routeTable(t, 'rt-app', [{name: 'force-onprem', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway'}], ['hub/app']),
 		from: 'vm-app',

@@ -291,6 +291,8 @@ function toAppliance(walk: Walk, vnetName: string, nextHopIp: string, routeRule:
 	}
 
 	walk.step('forward', 'forwarded', `The appliance ${nic.name} forwards the packet.`, nic.name);
+	// From here on the packet is appliance-forwarded, not plain gateway transit: peerings check allow forwarded traffic.
+	walk.viaGateway = undefined;
 	if (nic.appliance.snat) {
 		walk.step('nat', `source ${walk.sourceIp} → ${nic.privateIpAddress}`, `${nic.name} translates the source to its own address.`, nic.name);
 		walk.sourceIp = nic.privateIpAddress;
