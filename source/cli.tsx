@@ -6,13 +6,16 @@
  */
 import {readFileSync} from 'node:fs';
 import {Command} from 'commander';
+import * as check from './commands/check.js';
+import * as list from './commands/list.js';
 import * as nextHop from './commands/next-hop.js';
 import * as resolve from './commands/resolve.js';
 import * as routes from './commands/routes.js';
 import * as trace from './commands/trace.js';
+import * as validate from './commands/validate.js';
 import {configureProgram, runProgram} from './commands/run.js';
 
-const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace];
+const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace, list, validate, check];
 
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
 

@@ -154,7 +154,9 @@ export type DropReason =
 	/** A load balancer with no running backend. */
 	| 'no-healthy-backend'
 	/** The source VM is stopped: it sends nothing. */
-	| 'source-stopped';
+	| 'source-stopped'
+	/** A private (RFC 1918 or shared) address sent toward the Internet, where nothing routes it. */
+	| 'private-address-on-internet';
 
 export type Verdict = {
 	result: TraceResult;

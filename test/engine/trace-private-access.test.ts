@@ -90,22 +90,41 @@ const cases: Case[] = [
 		reason: 'firewall-denied',
 	},
 	{
-		title: 'S-STNS: default action Allow admits everyone; without an endpoint the account sees the NAT gateway IP',
+		title: 'S-STNS: default action Allow admits everyone; an account in another region sees the NAT gateway IP',
 		from: 'vm-app',
-		to: '52.239.10.20',
+		to: '52.240.10.20',
 		result: 'delivered',
+		destination: 'steast',
 		sourceIpSeen: '20.50.0.1',
 		path: 'internet',
 	},
 	{
-		title: 'S-STNS: an IP rule admits the NAT gateway address under default Deny',
+		title: 'S-STNS: an IP rule admits the NAT gateway address of a client in another region',
+		change: (t) => {
+			resource(t, 'steast').networkRuleSet = {defaultAction: 'Deny', virtualNetworkRules: [], ipRules: ['20.50.0.0/24']};
+		},
+		from: 'vm-app',
+		to: '52.240.10.20',
+		result: 'delivered',
+		sourceIpSeen: '20.50.0.1',
+	},
+	{
+		title: 'S-STNS: same-region requests come from private Azure addresses, so the account does not see the NAT IP',
+		from: 'vm-app',
+		to: '52.239.10.20',
+		result: 'delivered',
+		sourceIpSeen: '10.0.1.4',
+		note: /private Azure addresses/,
+	},
+	{
+		title: 'S-STNS: IP rules have no effect on requests from the account\'s own region',
 		change: (t) => {
 			resource(t, 'stcontoso').networkRuleSet = {defaultAction: 'Deny', virtualNetworkRules: [], ipRules: ['20.50.0.0/24']};
 		},
 		from: 'vm-app',
 		to: '52.239.10.20',
-		result: 'delivered',
-		sourceIpSeen: '20.50.0.1',
+		result: 'dropped',
+		reason: 'firewall-denied',
 	},
 	{
 		title: 'S-SE: once the endpoint is on, the source is private and public IP rules stop matching',
@@ -137,7 +156,7 @@ const cases: Case[] = [
 		to: '52.239.10.20',
 		result: 'delivered',
 		via: ['vm-app', 'nva'],
-		sourceIpSeen: '20.50.4.4',
+		sourceIpSeen: '10.0.1.4',
 	},
 	{
 		title: 'S-SE: endpoint routes exist only on the enabling subnet: hub/data goes the public way and is refused',
@@ -257,7 +276,7 @@ const cases: Case[] = [
 		to: 'stcontoso.blob.core.windows.net',
 		result: 'delivered',
 		path: 'internet',
-		sourceIpSeen: '20.50.0.1',
+		notPath: 'private-endpoint',
 	},
 	...(['Pending', 'Rejected', 'Disconnected'] as const).map(
 		(status): Case => ({

@@ -11,13 +11,14 @@ export function egressToInternet(walk: Walk, subnetId: string, egressNic?: Netwo
 	const {network} = walk;
 	walk.paths.add('internet');
 	if (isPrivateAddress(ipToInt(walk.destinationIp))) {
-		walk.drop('no-route', `${walk.destinationIp} is a private address: sent toward the Internet it reaches nothing.`);
+		walk.drop('private-address-on-internet', `The winning route sends ${walk.destinationIp} to the Internet, but it is a private address: nothing on the Internet routes it.`);
 		return;
 	}
 
 	const subnet = network.subnets.get(subnetId)?.subnet;
 	const natGateway = subnet?.natGateway ? network.natGateways.get(subnet.natGateway) : undefined;
 	if (!walk.enter('internet', walk.destinationIp)) return;
+	walk.leftAzureFrom = {region: network.subnets.get(subnetId)?.vnet.region ?? '', privateIp: walk.sourceIp};
 	// Precedence: a NAT gateway on the subnet beats an instance public IP, which beats default outbound access.
 	if (natGateway) {
 		walk.step('nat', `source ${walk.sourceIp} → ${natGateway.publicIpAddress}`, `NAT gateway ${natGateway.name} on ${subnetId} translates the source; it takes precedence over any instance public IP.`, natGateway.name);

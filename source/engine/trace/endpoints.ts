@@ -53,6 +53,24 @@ function atResourcePublicEndpoint(walk: Walk, resource: Resource, arrival: Arriv
 		return;
 	}
 
+	// Storage sees requests from its own region come from private Azure addresses, and IP rules ignore them (docs: Azure Storage firewalls and virtual networks).
+	const origin = walk.leftAzureFrom;
+	const sameRegion =
+		arrival.kind === 'internet' &&
+		resource.type === 'Microsoft.Storage/storageAccounts' &&
+		origin !== undefined &&
+		origin.region.toLowerCase() === resource.region.toLowerCase();
+	if (sameRegion && origin) {
+		walk.step(
+			'nat',
+			`source ${walk.sourceIp} → private Azure address`,
+			`${resource.name} is in the same region as the sender, so the request reaches it from a private Azure address, not from ${walk.sourceIp}; IP network rules have no effect on such requests.`,
+			resource.name,
+		);
+		walk.sourceIp = origin.privateIp;
+		walk.note(`The docs say same-region requests reach a Storage account from private Azure addresses but not which one; vnetlab shows the sender's private IP ${origin.privateIp}.`);
+	}
+
 	const rules = resource.networkRuleSet;
 	if (rules.defaultAction === 'Allow') {
 		walk.step('firewall', 'allow', `${resource.name}'s firewall default action is Allow: every network may connect, rules or not.`, 'networkRuleSet/defaultAction');
@@ -77,6 +95,11 @@ function atResourcePublicEndpoint(walk: Walk, resource: Resource, arrival: Arriv
 	}
 
 	for (const range of rules.ipRules) {
+		if (sameRegion) {
+			beaten.push({rule: `ipRules/${range}`, why: 'IP rules have no effect on requests from the account\'s own region'});
+			continue;
+		}
+
 		const prefix = prefixOf(walk.network, range.includes('/') ? range : `${range}/32`);
 		// With a service endpoint the source is a private IP, so public IP rules stop matching (S-SE).
 		if (arrival.kind === 'internet' && /^\d/.test(walk.sourceIp) && prefixContains(prefix, source)) {

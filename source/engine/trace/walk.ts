@@ -32,6 +32,8 @@ export class Walk {
 	readonly nonSnatAppliances: string[] = [];
 	/** Set while the packet came in through a virtual network gateway (gateway transit into a spoke). */
 	viaGateway?: string;
+	/** Set when the packet left an Azure VNet for a public address: the VNet's region and the sender's private IP. */
+	leftAzureFrom?: {region: string; privateIp: string};
 	private readonly visited = new Set<string>();
 
 	constructor(
