@@ -1,6 +1,6 @@
 /**
- * `vnetlab list [--labs <dir>] [--json]`: the labs in learning order, as a table (number,
- * id, title, exam skills, minutes, concepts) or as a JSON array of lab summaries.
+ * `vnetlab list [--labs <dir>] [--json]`: the labs in learning order, one block each (number,
+ * id, minutes, exam skills; title; concepts) or as a JSON array of lab summaries.
  * Labs whose summary fields are broken are left out and reported on stderr (exit 0 still:
  * listing is not validating; `vnetlab validate` is).
  */
@@ -35,13 +35,9 @@ export function register(program: Command): void {
 				return;
 			}
 
-			const {formatTable} = await import('../format/table.js');
-			// Ids are typed back on the command line and exam names read badly split: keep each on one line by hiding its hyphens
-			// (U+2011 does not break) from the wrapper, then restore them.
-			const keep = (id: string) => id.replaceAll('-', '\u2011');
-			const rows = labs.map((lab) => [String(lab.number).padStart(2, '0'), keep(lab.id), lab.title, lab.level.map(keep).join(', '), String(lab.minutes), lab.concepts.join(', ')]);
-			// A terminal wider than 80 columns gets a wider table; pipes and files get 80.
+			const {formatLabList} = await import('../format/lab-list.js');
+			// A terminal wider than 80 columns gets wider lines; pipes and files get 80.
 			const width = process.stdout.isTTY ? Math.max(80, process.stdout.columns ?? 80) : 80;
-			printText(formatTable(['#', 'Id', 'Title', 'Level', 'Min', 'Concepts'], rows, {width}).replaceAll('\u2011', '-'));
+			printText(formatLabList(labs, width));
 		});
 }

@@ -4,7 +4,8 @@
  *
  * The server that receives a query resolves it completely: each CNAME target is looked up again
  * by that same server, so its private zones and forwarders apply to the target too. A server
- * that forwards a query takes the other server's whole answer as it is.
+ * that forwards a query takes the other server's whole answer as it is, and so does an on-premises
+ * server resolving on the Internet (the public chain arrives whole).
  */
 import type {Network} from '../network.js';
 import type {DnsAnswer, DnsOrigin, Resolution} from '../results.js';
@@ -106,7 +107,10 @@ function lookupOnPremises(state: State, localNetwork: string, name: string): Loo
 	const who = `${localNetwork}'s DNS server`;
 	const rule = matchingRule(siteForwarders(state.network, localNetwork), name);
 	if (rule) return forward(state, rule, name, `${who}: ${rule.owner} forwards ${name}`);
-	return lookupPublic(state, name, `${who}: no conditional forwarder covers ${name}`);
+	// Resolved on the Internet, the whole CNAME chain comes back from the public servers in one answer, so a
+	// forwarder for the privatelink name never sees the target: forward the public zone instead (S-PEDNSI).
+	state.steps.push(`${who}: no conditional forwarder covers ${name}, so it resolves the name on the Internet and takes the public answer chain as it comes back.`);
+	return {kind: 'forwarded', outcome: recurse(state, {kind: 'public'}, name)};
 }
 
 /** Note that the answers came through a forwarder (the outermost first). */
