@@ -17,8 +17,10 @@ function formatStep(step: Step): string[] {
 	const lines = indent(head, `   ${step.kind.padEnd(10)} `, '              ');
 	// A drop's detail is the verdict's, printed once at the end.
 	if (step.kind !== 'drop') lines.push(...indent(step.detail, '              ', '              '));
+	// Routes lose to the winner; NSG and firewall rules before the deciding one simply did not match.
+	const label = step.kind === 'route' ? 'beat' : 'no match';
 	for (const beaten of step.beaten ?? []) {
-		lines.push(...indent(`beat ${beaten.rule}: ${beaten.why}`, '              - ', '                '));
+		lines.push(...indent(`${label} ${beaten.rule}: ${beaten.why}`, '              - ', '                '));
 	}
 
 	return lines;
