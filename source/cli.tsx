@@ -9,25 +9,25 @@ import {Command} from 'commander';
 import * as check from './commands/check.js';
 import * as list from './commands/list.js';
 import * as nextHop from './commands/next-hop.js';
+import * as open from './commands/open.js';
+import * as progress from './commands/progress.js';
 import * as resolve from './commands/resolve.js';
 import * as routes from './commands/routes.js';
 import * as trace from './commands/trace.js';
 import * as validate from './commands/validate.js';
 import {configureProgram, runProgram} from './commands/run.js';
 
-const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace, list, validate, check];
+const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace, list, validate, check, open, progress];
 
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
 
 const program = configureProgram(new Command('vnetlab'))
 	.description('A terminal lab for learning Azure virtual networking.')
 	.version(version, '-V, --version', 'print the version');
+open.addTuiOptions(program);
 for (const command of commands) command.register(program);
 
-/** `vnetlab` alone opens the TUI; until it exists, print the help. */
-function openTui(): number {
-	program.outputHelp();
-	return 0;
-}
-
-process.exitCode = await runProgram(program, process.argv.slice(2), openTui);
+/** `vnetlab` alone (or with only the TUI's flags) opens the lab list; without a terminal, the help. */
+const args = process.argv.slice(2);
+const tuiFlags = open.tuiArguments(args);
+process.exitCode = await runProgram(program, tuiFlags ? [] : args, async () => open.openHome(tuiFlags ?? {}, program));

@@ -1,0 +1,50 @@
+/**
+ * The keys line at the bottom, drawn from the key data (keys.ts) for the screen's current
+ * mode: as many `key label` pairs as fit the width, help kept last.
+ */
+import {Box} from 'ink';
+import {useTheme} from '../hooks/use-theme.js';
+import {footerEntries, type KeyContext} from '../keys.js';
+import {StyledText} from './styled-text.js';
+
+type Props = {
+	readonly context: KeyContext;
+	readonly width: number;
+	/** On the first screen, going back quits. */
+	readonly isRoot?: boolean;
+};
+
+/** The entries that fit in `width`, with `help` (when present) always kept. */
+export function fitFooter(entries: ReadonlyArray<{keys: string; label: string}>, width: number, separator: string): Array<{keys: string; label: string}> {
+	const help = entries.find((entry) => entry.label === 'help');
+	const rest = entries.filter((entry) => entry !== help);
+	const size = (list: ReadonlyArray<{keys: string; label: string}>) =>
+		list.reduce((sum, entry) => sum + entry.keys.length + 1 + entry.label.length, 0) + Math.max(0, list.length - 1) * separator.length;
+	const kept: Array<{keys: string; label: string}> = [];
+	for (const entry of rest) {
+		const next = [...kept, entry, ...(help ? [help] : [])];
+		if (size(next) > width) break;
+		kept.push(entry);
+	}
+
+	return help ? [...kept, help] : kept;
+}
+
+export function Footer({context, width, isRoot = false}: Props) {
+	const {ascii} = useTheme();
+	const separator = ascii ? '  ' : ' · ';
+	const all = footerEntries(context, ascii).map((entry) => (isRoot && entry.label === 'back' ? {...entry, label: 'quit'} : entry));
+	const entries = fitFooter(all, width, separator);
+	return (
+		<Box>
+			<StyledText truncate>
+				{entries.map((entry, index) => (
+					<StyledText key={entry.label}>
+						{index > 0 ? <StyledText tone="muted">{separator}</StyledText> : null}
+						<StyledText tone="key">{entry.keys}</StyledText> {entry.label}
+					</StyledText>
+				))}
+			</StyledText>
+		</Box>
+	);
+}

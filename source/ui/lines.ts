@@ -1,0 +1,53 @@
+/**
+ * Screen text as lines laid out ahead of rendering: each line a list of spans with a tone.
+ * Screens wrap their text to the width they have, so a scroll box knows exactly how many
+ * lines there are and nothing is cut off by the terminal. Pure.
+ */
+import {wrapText} from '../format/wrap.js';
+import type {Tone} from './theme.js';
+
+export type Span = {readonly text: string; readonly tone?: Tone};
+export type Line = readonly Span[];
+
+export function line(text: string, tone?: Tone): Line {
+	return [tone ? {text, tone} : {text}];
+}
+
+export const blank: Line = [{text: ''}];
+
+export type WrapOptions = {
+	/** The tone of the text. */
+	readonly tone?: Tone;
+	/** Written before the first line (`- `, a label); later lines are indented to its width. */
+	readonly prefix?: string;
+	readonly prefixTone?: Tone;
+	/** Indent of the later lines, default the prefix's width. */
+	readonly indent?: number;
+};
+
+/** A paragraph wrapped to `width`, with a hanging prefix. Never fewer than one line. */
+export function wrapped(text: string, width: number, options: WrapOptions = {}): Line[] {
+	const prefix = options.prefix ?? '';
+	const indent = options.indent ?? prefix.length;
+	const room = Math.max(8, width - indent);
+	const firstRoom = Math.max(8, width - prefix.length);
+	const lines = wrapText(text, room, {firstWidth: firstRoom});
+	return lines.map((part, index) => {
+		const lead: Span = index === 0 ? {text: prefix, ...(options.prefixTone ? {tone: options.prefixTone} : {})} : {text: ' '.repeat(indent)};
+		const body: Span = options.tone ? {text: part, tone: options.tone} : {text: part};
+		return lead.text === '' ? [body] : [lead, body];
+	});
+}
+
+/** The characters of a line. */
+export function lineText(value: Line): string {
+	return value.map((span) => span.text).join('');
+}
+
+/** Pad or cut plain text to exactly `width` characters (cut text ends with `ellipsis`). */
+export function fit(text: string, width: number, ellipsis = '…'): string {
+	const chars = [...text];
+	if (chars.length <= width) return text + ' '.repeat(width - chars.length);
+	if (width <= ellipsis.length) return chars.slice(0, width).join('');
+	return chars.slice(0, width - ellipsis.length).join('') + ellipsis;
+}
