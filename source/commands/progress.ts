@@ -68,8 +68,7 @@ async function show(options: ProgressOptions): Promise<void> {
 	const rows = ids.map((id) => {
 		const entry = data.labs[id]!;
 		const summary = catalog.find((lab) => lab.id === id);
-		const total = summary?.objectiveCount ?? entry.objectivesPassed.length;
-		const status = labStatus(data, id, total);
+		const status = labStatus(data, id, summary?.goalIds ?? summary?.objectiveCount ?? entry.objectivesPassed.length);
 		const text = status.kind === 'done' ? 'done' : status.kind === 'in-progress' ? `${status.passed} of ${status.total} objectives` : 'not started';
 		const answers = Object.keys(entry.predictAnswers).length;
 		return [summary ? String(summary.number).padStart(2, '0') : '--', id, text, String(answers), entry.startedAt.slice(0, 16).replace('T', ' '), entry.completedAt?.slice(0, 16).replace('T', ' ') ?? ''];

@@ -113,4 +113,6 @@ export type LabSummary = {
 	minutes: number;
 	concepts: string[];
 	objectiveCount: number;
+	/** Ids of the objectives to reach (not the `holds` ones, which pass from the start). */
+	goalIds?: string[];
 };

@@ -101,6 +101,7 @@ function summarise(header: Header): LabSummary | undefined {
 		minutes: typeof data.minutes === 'number' ? data.minutes : 0,
 		concepts: list('concepts'),
 		objectiveCount: Array.isArray(data.objectives) ? data.objectives.length : 0,
+		goalIds: Array.isArray(data.objectives) ? (data.objectives as unknown[]).flatMap(goalId) : [],
 	};
 	if (typeof data.minutes !== 'number') problem(['minutes'], data.minutes === undefined ? "required field 'minutes' is missing" : 'must be a whole number');
 	return header.diagnostics.length > before ? undefined : summary;
@@ -159,4 +160,11 @@ export function listLabs(dir: string = defaultLabsDir): Catalog {
 	const broken = new Set(rules.map((d) => d.file));
 	const labs = summaries.filter((summary): summary is LabSummary => summary !== undefined && !broken.has(summary.file));
 	return {labs, diagnostics: sortDiagnostics(diagnostics)};
+}
+
+/** The id of an objective to reach; `holds` objectives pass from the start and are not goals. */
+function goalId(objective: unknown): string[] {
+	if (typeof objective !== 'object' || objective === null) return [];
+	const {id, holds} = objective as {id?: unknown; holds?: unknown};
+	return typeof id === 'string' && holds !== true ? [id] : [];
 }

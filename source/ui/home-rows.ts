@@ -9,7 +9,7 @@ import {labStatus, type ProgressData} from './progress-data.js';
 import {symbolsOf, themedText, type Theme} from './theme.js';
 
 export function statusText(data: ProgressData, lab: LabSummary, theme: Theme): string {
-	const status = labStatus(data, lab.id, lab.objectiveCount);
+	const status = labStatus(data, lab.id, lab.goalIds ?? lab.objectiveCount);
 	switch (status.kind) {
 		case 'not-started':
 			return 'not started';
@@ -39,7 +39,7 @@ export function homeRows(labs: readonly LabSummary[], data: ProgressData, width:
 	const showLevel = width - fixed - w(levels) - gap >= 28;
 	const titleWidth = Math.max(8, width - fixed - (showLevel ? w(levels) + gap : 0));
 	return labs.map((lab, index) => {
-		const status = labStatus(data, lab.id, lab.objectiveCount);
+		const status = labStatus(data, lab.id, lab.goalIds ?? lab.objectiveCount);
 		const line: Array<{text: string; tone?: 'muted' | 'ok' | 'accent'}> = [
 			{text: `${numbers[index]!.padEnd(w(numbers))}  `, tone: 'muted'},
 			{text: `${fit(themedText(lab.title, theme), titleWidth, ellipsis)}  `},

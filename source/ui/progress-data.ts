@@ -101,10 +101,16 @@ export type LabStatus =
 	| {readonly kind: 'in-progress'; readonly passed: number; readonly total: number}
 	| {readonly kind: 'done'};
 
-/** What the lab list shows for a lab. */
-export function labStatus(data: ProgressData, labId: string, objectiveCount: number): LabStatus {
+/**
+ * What the lab list shows for a lab. `goals` are the ids of the objectives to reach (holds
+ * objectives pass from the start, so counting them would show progress nobody made), or a
+ * plain count when the ids are not known.
+ */
+export function labStatus(data: ProgressData, labId: string, goals: number | readonly string[]): LabStatus {
 	const entry = data.labs[labId];
 	if (!entry) return {kind: 'not-started'};
 	if (entry.completedAt) return {kind: 'done'};
-	return {kind: 'in-progress', passed: Math.min(entry.objectivesPassed.length, objectiveCount), total: objectiveCount};
+	if (typeof goals === 'number') return {kind: 'in-progress', passed: Math.min(entry.objectivesPassed.length, goals), total: goals};
+	const passed = goals.filter((id) => entry.objectivesPassed.includes(id)).length;
+	return {kind: 'in-progress', passed, total: goals.length};
 }

@@ -84,3 +84,8 @@ test('an unreadable store is renamed aside and reported, not wiped', (t) => {
 	const store = openProgress({VNETLAB_CONFIG_DIR: dir});
 	t.is(store.notice, undefined);
 });
+
+test('the lab list counts only the objectives to reach, not the ones that hold from the start', (t) => {
+	const data = {schemaVersion: 1, labs: {hub: {startedAt: '2026-11-25T00:00:00.000Z', objectivesPassed: ['keep-working', 'reach-spoke'], predictAnswers: {}, hintsUsed: 0, edits: []}}} as unknown as Parameters<typeof labStatus>[0];
+	t.deepEqual(labStatus(data, 'hub', ['reach-spoke', 'inspect']), {kind: 'in-progress', passed: 1, total: 2});
+});
