@@ -13,11 +13,12 @@ import * as open from './commands/open.js';
 import * as progress from './commands/progress.js';
 import * as resolve from './commands/resolve.js';
 import * as routes from './commands/routes.js';
+import * as serve from './commands/serve.js';
 import * as trace from './commands/trace.js';
 import * as validate from './commands/validate.js';
 import {configureProgram, runProgram} from './commands/run.js';
 
-const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace, list, validate, check, open, progress];
+const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace, list, validate, check, open, progress, serve];
 
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
 

@@ -7,8 +7,10 @@
 import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import type {Edit} from '../engine/edits/types.js';
+import type {LabSummary} from '../engine/lab.js';
 import {normaliseProgress, type ProgressData} from '../ui/progress-data.js';
 import {progressFile} from '../ui/progress.js';
+import {goalCount} from './activity.js';
 import {learnerDirectory, learnerKeys, progressRoot} from './learner-files.js';
 
 export type LabExport = {
@@ -16,8 +18,11 @@ export type LabExport = {
 	/** NN of the lab file, when the lab is in the catalogue. */
 	number: number | null;
 	title: string | null;
+	/** The ids saved as passing (as the progress file has them). */
 	objectivesPassed: string[];
-	objectiveCount: number | null;
+	/** Objectives to reach that pass, and how many there are (as the app counts them: not the `holds` ones). */
+	passed: number;
+	goalCount: number | null;
 	completed: boolean;
 	completedAt: string | null;
 	hintsUsed: number;
@@ -30,7 +35,7 @@ export type LearnerExport = {learner: string; lastLab: string | null; labs: LabE
 
 export type RoomExport = {data: string; learners: LearnerExport[]};
 
-export type CatalogEntry = {readonly id: string; readonly number: number; readonly title: string; readonly objectiveCount: number};
+export type CatalogEntry = Pick<LabSummary, 'id' | 'number' | 'title' | 'objectiveCount' | 'goalIds'>;
 
 export class ExportError extends Error {}
 
@@ -57,12 +62,14 @@ export function collectProgress(dataDirectory: string, catalog: readonly Catalog
 
 		const labs = Object.entries(data.labs).map(([id, entry]): LabExport => {
 			const known = byId.get(id);
+			const {passed, total} = goalCount(entry, known ? (known.goalIds ?? known.objectiveCount) : undefined);
 			return {
 				lab: id,
 				number: known?.number ?? null,
 				title: known?.title ?? null,
 				objectivesPassed: entry.objectivesPassed,
-				objectiveCount: known?.objectiveCount ?? null,
+				passed,
+				goalCount: total ?? null,
 				completed: entry.completedAt !== undefined,
 				completedAt: entry.completedAt ?? null,
 				hintsUsed: entry.hintsUsed,
@@ -93,8 +100,8 @@ export function toCsv(room: RoomExport): string {
 			lab.lab,
 			lab.number,
 			lab.title,
-			lab.objectivesPassed.length,
-			lab.objectiveCount,
+			lab.passed,
+			lab.goalCount,
 			lab.completed,
 			lab.completedAt,
 			lab.hintsUsed,
@@ -113,7 +120,7 @@ export function tableRows(room: RoomExport): string[][] {
 			learner.learner,
 			lab.number === null ? '--' : String(lab.number).padStart(2, '0'),
 			lab.lab,
-			lab.completed ? 'done' : `${lab.objectivesPassed.length}${lab.objectiveCount === null ? '' : ` of ${lab.objectiveCount}`}`,
+			lab.completed ? 'done' : `${lab.passed}${lab.goalCount === null ? '' : ` of ${lab.goalCount}`}`,
 			String(lab.hintsUsed),
 			String(Object.keys(lab.predictAnswers).length),
 			String(lab.edits.length),
