@@ -12,6 +12,7 @@ import {StyledText} from './components/styled-text.js';
 import {useRefReducer} from './hooks/use-ref-reducer.js';
 import {KeyRouterContext, ScreenIdContext} from './hooks/use-keys.js';
 import {ProgressContext} from './hooks/use-progress.js';
+import {ScreenActiveContext} from './hooks/use-screen-active.js';
 import {SessionContext} from './hooks/use-session.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {keyNames} from './key-press.js';
@@ -40,6 +41,8 @@ export type AppProps = {
 const LabScreen = lazy(async () => ({default: (await import('./screens/lab.js')).LabScreen}));
 const TraceScreen = lazy(async () => ({default: (await import('./screens/trace.js')).TraceScreen}));
 const RoutesScreen = lazy(async () => ({default: (await import('./screens/routes.js')).RoutesScreen}));
+const EditScreen = lazy(async () => ({default: (await import('./screens/edit.js')).EditScreen}));
+const DebriefScreen = lazy(async () => ({default: (await import('./screens/debrief.js')).DebriefScreen}));
 
 function renderScreen(screen: Screen): ReactNode {
 	switch (screen.kind) {
@@ -51,6 +54,10 @@ function renderScreen(screen: Screen): ReactNode {
 			return <TraceScreen lab={screen.lab} />;
 		case 'routes':
 			return <RoutesScreen lab={screen.lab} />;
+		case 'edit':
+			return <EditScreen lab={screen.lab} />;
+		case 'debrief':
+			return <DebriefScreen lab={screen.lab} />;
 		case 'help':
 			return <HelpScreen screen={screen.of} context={screen.context} />;
 	}
@@ -73,6 +80,10 @@ function trailOf(stack: readonly Screen[], services: Services): string[] {
 				return ['Trace'];
 			case 'routes':
 				return ['Routes'];
+			case 'edit':
+				return ['Edit'];
+			case 'debrief':
+				return ['Debrief'];
 			case 'help':
 				return ['Keys'];
 		}
@@ -133,9 +144,11 @@ export function App({start, services, progress, theme, repaintOnResize = false}:
 									<Box flexDirection="column" height={body.height} overflow="hidden">
 										{session.stack.map((screen) => (
 											<ScreenIdContext.Provider key={screen.id} value={screen.id}>
-												<Box display={screen.id === top.id ? 'flex' : 'none'} flexDirection="column" height={body.height}>
-													<Suspense fallback={<StyledText tone="muted">Loading…</StyledText>}>{renderScreen(screen)}</Suspense>
-												</Box>
+												<ScreenActiveContext.Provider value={screen.id === top.id}>
+													<Box display={screen.id === top.id ? 'flex' : 'none'} flexDirection="column" height={body.height}>
+														<Suspense fallback={<StyledText tone="muted">Loading…</StyledText>}>{renderScreen(screen)}</Suspense>
+													</Box>
+												</ScreenActiveContext.Provider>
 											</ScreenIdContext.Provider>
 										))}
 									</Box>

@@ -25,7 +25,15 @@ export type KeyContext =
 	/** An effective route table. */
 	| 'routes'
 	/** This list of keys. */
-	| 'help';
+	| 'help'
+	/** A yes-or-no question: reset the lab, or replay saved edits on a changed lab. */
+	| 'confirm'
+	/** The edit menu: the ops the lab allows, what the last change did, the edits so far. */
+	| 'edit'
+	/** Filling in an edit's form (letters are text). */
+	| 'edit-form'
+	/** A finished lab's debrief. */
+	| 'debrief';
 
 /** A normalised key name: `up`, `enter`, `space`, `ctrl-u`, or the character typed (`q`, `?`). */
 export type KeyName = string;
@@ -61,6 +69,14 @@ export const keyBindings: readonly KeyBinding[] = [
 	{id: 'lab.pane', keys: ['tab', 'n'], description: 'switch between objectives and the network', screen: 'lab', footer: 'network'},
 	{id: 'lab.trace', keys: ['t'], description: 'trace a packet', screen: 'lab', footer: 'trace'},
 	{id: 'lab.routes', keys: ['r'], description: 'effective routes of a network interface', screen: 'lab', footer: 'routes'},
+	{id: 'lab.edit', keys: ['e'], description: 'change the network: choose an edit, fill in its form', screen: 'lab', footer: 'edit'},
+	{id: 'lab.hint', keys: ['h'], description: 'reveal the next hint (a hint changes nothing)', screen: 'lab', footer: 'hint'},
+	{id: 'lab.undo', keys: ['u'], description: 'undo the last edit', screen: 'lab'},
+	{id: 'lab.reset', keys: ['R'], description: 'reset the lab to its start (asks first)', screen: 'lab'},
+	{id: 'lab.debrief', keys: ['d'], description: 'read the debrief (once every objective is done)', screen: 'lab'},
+
+	{id: 'confirm.yes', keys: ['y'], description: 'yes (reset the lab; or replay your saved edits on the changed lab)', screen: 'confirm', footer: 'yes'},
+	{id: 'confirm.no', keys: ['n'], description: 'no (keep the edits; or restart the changed lab from its start)', screen: 'confirm', footer: 'no'},
 
 	{id: 'predict.up', keys: ['up', 'k'], description: 'previous choice', screen: 'predict'},
 	{id: 'predict.down', keys: ['down', 'j'], description: 'next choice', screen: 'predict', footer: 'move'},
@@ -99,21 +115,48 @@ export const keyBindings: readonly KeyBinding[] = [
 
 	{id: 'help.up', keys: ['up', 'k'], description: 'scroll up', screen: 'help'},
 	{id: 'help.down', keys: ['down', 'j'], description: 'scroll down', screen: 'help', footer: 'scroll'},
+
+	{id: 'edit.up', keys: ['up', 'k'], description: 'previous edit', screen: 'edit'},
+	{id: 'edit.down', keys: ['down', 'j'], description: 'next edit', screen: 'edit', footer: 'move'},
+	{id: 'edit.choose', keys: ['enter'], description: "fill in this edit's form", screen: 'edit', footer: 'choose'},
+	{id: 'edit.undo', keys: ['u'], description: 'undo the last edit', screen: 'edit', footer: 'undo'},
+	{id: 'edit.az', keys: ['a'], description: 'show or hide the Azure CLI command of each edit', screen: 'edit', footer: 'az'},
+	{id: 'edit.hint', keys: ['h'], description: 'reveal the next hint (a hint changes nothing)', screen: 'edit', footer: 'hint'},
+	{id: 'edit.reset', keys: ['R'], description: 'reset the lab to its start (asks first)', screen: 'edit'},
+	{id: 'edit.page-up', keys: ['pageup'], description: 'scroll the changes and edits up', screen: 'edit'},
+	{id: 'edit.page-down', keys: ['pagedown'], description: 'scroll the changes and edits down', screen: 'edit'},
+
+	{id: 'edit-form.next', keys: ['tab', 'down'], description: 'next field', screen: 'edit-form', footer: 'next field'},
+	{id: 'edit-form.previous', keys: ['shift-tab', 'up'], description: 'previous field', screen: 'edit-form'},
+	{id: 'edit-form.choice-next', keys: ['right'], description: 'next choice (in a choice field; typing finds one)', screen: 'edit-form', footer: 'choose'},
+	{id: 'edit-form.choice-previous', keys: ['left'], description: 'previous choice', screen: 'edit-form'},
+	{id: 'edit-form.submit', keys: ['enter'], description: 'apply the edit (nothing changes unless it is valid)', screen: 'edit-form', footer: 'apply'},
+	{id: 'edit-form.delete', keys: ['backspace', 'delete'], description: 'delete the last character', screen: 'edit-form'},
+	{id: 'edit-form.clear', keys: ['ctrl-u'], description: 'clear the field', screen: 'edit-form'},
+	{id: 'edit-form.cancel', keys: ['escape'], description: 'close the form, changing nothing (letters are text in a form)', screen: 'edit-form', footer: 'cancel'},
+
+	{id: 'debrief.up', keys: ['up', 'k'], description: 'scroll up', screen: 'debrief'},
+	{id: 'debrief.down', keys: ['down', 'j'], description: 'scroll down', screen: 'debrief', footer: 'scroll'},
+	{id: 'debrief.page-up', keys: ['pageup'], description: 'scroll a page up', screen: 'debrief'},
+	{id: 'debrief.page-down', keys: ['pagedown'], description: 'scroll a page down', screen: 'debrief'},
+	{id: 'debrief.next', keys: ['enter'], description: 'open the next lab', screen: 'debrief', footer: 'next lab'},
 ];
 
 /** Contexts where letters are text: global bindings are off and printable keys go to the field. */
-export const textContexts: ReadonlySet<KeyContext> = new Set<KeyContext>(['trace-input']);
+export const textContexts: ReadonlySet<KeyContext> = new Set<KeyContext>(['trace-input', 'edit-form']);
 
 /** The contexts a screen's help lists (a screen has several modes). */
 export const screenContexts: Readonly<Record<ScreenKind, readonly KeyContext[]>> = {
 	home: ['home'],
-	lab: ['lab', 'predict'],
+	lab: ['lab', 'predict', 'confirm'],
 	trace: ['trace-pick', 'trace-input', 'trace'],
 	routes: ['routes-pick', 'routes'],
 	help: ['help'],
+	edit: ['edit', 'edit-form', 'confirm'],
+	debrief: ['debrief'],
 };
 
-export type ScreenKind = 'home' | 'lab' | 'trace' | 'routes' | 'help';
+export type ScreenKind = 'home' | 'lab' | 'trace' | 'routes' | 'help' | 'edit' | 'debrief';
 
 /** The screen a key context belongs to. */
 export function screenOfContext(context: KeyContext): ScreenKind | undefined {
@@ -136,6 +179,10 @@ export const contextTitles: Readonly<Record<KeyContext, string>> = {
 	'routes-pick': 'Routes: choosing a network interface',
 	routes: 'Routes: the table',
 	help: 'Help',
+	confirm: 'Answering a question',
+	edit: 'Edit: choosing a change',
+	'edit-form': 'Edit: filling in a form',
+	debrief: 'Debrief',
 };
 
 /**

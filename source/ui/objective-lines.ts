@@ -32,9 +32,11 @@ export type ObjectiveLinesInput = {
 	readonly cursor: number;
 	readonly width: number;
 	readonly theme: Theme;
+	/** The hints revealed so far, and how many the lab has: shown after the objectives. */
+	readonly hints?: {readonly shown: readonly string[]; readonly total: number};
 };
 
-export function objectiveLines({briefing, statuses, cursor, width, theme}: ObjectiveLinesInput): ObjectivePane {
+export function objectiveLines({briefing, statuses, cursor, width, theme, hints}: ObjectiveLinesInput): ObjectivePane {
 	const t = (text: string) => themedText(text, theme);
 	const symbols = symbolsOf(theme);
 	const ordered = orderObjectives(statuses);
@@ -87,6 +89,12 @@ export function objectiveLines({briefing, statuses, cursor, width, theme}: Objec
 
 	section('Objectives', regular, 0);
 	section('Must stay true', holds, regular.length);
+	if (hints && hints.total > 0) {
+		if (lines.length > 0) lines.push(blank);
+		lines.push([{text: 'Hints', tone: 'title'}, {text: `  ${hints.shown.length} of ${hints.total} shown${hints.shown.length < hints.total ? ' · h: next hint' : ''}`, tone: 'muted'}]);
+		hints.shown.forEach((hint, index) => lines.push(...wrapped(t(hint.replace(/\s+/g, ' ').trim()), width, {prefix: `${index + 1}. `, prefixTone: 'accent', indent: 3})));
+	}
+
 	if (ordered.length === 0 && lines.length === 0) lines.push(line('No objectives: explore freely.', 'muted'));
 	return {lines, ranges, ordered};
 }

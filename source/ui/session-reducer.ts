@@ -15,6 +15,10 @@ export type Screen =
 	| {readonly id: number; readonly kind: 'lab'; readonly lab: LabRef}
 	| {readonly id: number; readonly kind: 'trace'; readonly lab: LabRef}
 	| {readonly id: number; readonly kind: 'routes'; readonly lab: LabRef}
+	/** Changing the lab's network: the edit menu and forms. */
+	| {readonly id: number; readonly kind: 'edit'; readonly lab: LabRef}
+	/** A finished lab: its debrief and the next lab. */
+	| {readonly id: number; readonly kind: 'debrief'; readonly lab: LabRef}
 	/** The keys of the screen below, in the mode it was in (`context`). */
 	| {readonly id: number; readonly kind: 'help'; readonly context: KeyContext; readonly of: ScreenKind};
 
@@ -30,6 +34,10 @@ export type SessionAction =
 	| {readonly type: 'open-lab'; readonly lab: LabRef}
 	| {readonly type: 'open-trace'}
 	| {readonly type: 'open-routes'}
+	| {readonly type: 'open-edit'}
+	| {readonly type: 'open-debrief'}
+	/** From a debrief: the next lab replaces the finished one (over the first screen). */
+	| {readonly type: 'next-lab'; readonly lab: LabRef}
 	| {readonly type: 'open-help'; readonly context: KeyContext}
 	| {readonly type: 'back'}
 	| {readonly type: 'toggle-color'}
@@ -50,7 +58,7 @@ export function topScreen(session: Session): Screen {
 function currentLab(session: Session): LabRef | undefined {
 	for (let index = session.stack.length - 1; index >= 0; index--) {
 		const screen = session.stack[index]!;
-		if (screen.kind === 'lab' || screen.kind === 'trace' || screen.kind === 'routes') return screen.lab;
+		if (screen.kind === 'lab' || screen.kind === 'trace' || screen.kind === 'routes' || screen.kind === 'edit' || screen.kind === 'debrief') return screen.lab;
 	}
 
 	return undefined;
@@ -77,6 +85,16 @@ export function sessionReducer(session: Session, action: SessionAction): Session
 			return push(base, {id, kind, lab});
 		}
 
+		case 'open-edit':
+		case 'open-debrief': {
+			const lab = currentLab(session);
+			const kind = action.type === 'open-edit' ? 'edit' : 'debrief';
+			if (!lab || topScreen(session).kind === kind) return session;
+			return push(session, {id, kind, lab});
+		}
+
+		case 'next-lab':
+			return push({...session, stack: session.stack.slice(0, 1)}, {id, kind: 'lab', lab: action.lab});
 		case 'open-help': {
 			const top = topScreen(session);
 			if (top.kind === 'help') return session;

@@ -2,7 +2,7 @@
 import {useMemo} from 'react';
 import type {Topology} from '../../engine/topology.js';
 import {useTheme} from '../hooks/use-theme.js';
-import {networkLines} from '../network-lines.js';
+import {cachedNetworkLines} from '../network-lines-cache.js';
 import {ScrollBox} from './scroll-box.js';
 
 type Props = {
@@ -14,6 +14,6 @@ type Props = {
 
 export function NetworkView({topology, offset, width, height}: Props) {
 	const {color, ascii} = useTheme();
-	const lines = useMemo(() => networkLines(topology, width, {color, ascii}), [topology, width, color, ascii]);
+	const lines = useMemo(() => cachedNetworkLines(topology, width, {color, ascii}), [topology, width, color, ascii]);
 	return <ScrollBox lines={lines} offset={offset} height={height} label="network" />;
 }

@@ -15,10 +15,12 @@ type Props = {
 	readonly offset: number;
 	readonly width: number;
 	readonly height: number;
+	/** The hints revealed so far, and how many the lab has. */
+	readonly hints?: {readonly shown: readonly string[]; readonly total: number};
 };
 
-export function ObjectiveList({briefing, statuses, cursor, offset, width, height}: Props) {
+export function ObjectiveList({briefing, statuses, cursor, offset, width, height, hints}: Props) {
 	const theme = useTheme();
-	const pane = objectiveLines({briefing, statuses, cursor, width, theme});
+	const pane = objectiveLines({briefing, statuses, cursor, width, theme, ...(hints ? {hints} : {})});
 	return <ScrollBox lines={pane.lines} offset={offset} height={height} label="briefing and objectives" />;
 }

@@ -6,6 +6,7 @@
  */
 import type {RefObject} from 'react';
 import type {Lab, ObjectiveStatus, PredictObjective} from '../../engine/lab.js';
+import type {KeyTarget} from '../key-router.js';
 import type {SessionAction} from '../session-reducer.js';
 import type {LabAction, LabState} from '../state/lab-state.js';
 import {useKeys} from './use-keys.js';
@@ -26,6 +27,10 @@ export type LabKeysInput = {
 	readonly networkMax: number;
 	/** Lines a page key scrolls. */
 	readonly page: number;
+	/** A question on the lab screen (reset, replay) that takes the keys while it is open. */
+	question?(): KeyTarget | undefined;
+	/** The lab screen's other actions (edit, hint, undo, reset, debrief: use-lab-work-keys.ts). */
+	onOtherAction?(id: string): boolean;
 };
 
 export function predictObjective(lab: Lab, id: string): PredictObjective | undefined {
@@ -37,9 +42,13 @@ export function useLabKeys(input: LabKeysInput): void {
 	const {lab, stateRef, dispatch, dispatchSession} = input;
 	useKeys({
 		get context() {
+			const question = input.question?.();
+			if (question) return question.context;
 			return stateRef.current.predict ? 'predict' : 'lab';
 		},
 		onAction(id) {
+			const question = input.question?.();
+			if (question) return question.onAction(id);
 			const current = stateRef.current;
 			if (current.predict) {
 				const objective = predictObjective(lab, current.predict.objectiveId);
@@ -104,7 +113,7 @@ export function useLabKeys(input: LabKeysInput): void {
 					dispatchSession({type: 'open-routes'});
 					return true;
 				default:
-					return false;
+					return input.onOtherAction?.(id) ?? false;
 			}
 		},
 	});

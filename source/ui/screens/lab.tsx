@@ -15,13 +15,19 @@ import {useBodySize} from '../hooks/use-body-size.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {predictObjective, useLabKeys} from '../hooks/use-lab-keys.js';
 import {useLabProgress} from '../hooks/use-lab-progress.js';
+import {useLabWork} from '../hooks/use-lab-work.js';
+import {labNoticeLines, useLabWorkKeys} from '../hooks/use-lab-work-keys.js';
+import {useProgress, useProgressStore} from '../hooks/use-progress.js';
+import {revealedHints} from '../hints.js';
+import {LineView} from '../components/line-view.js';
 import {useLoadedLab} from '../hooks/use-loaded-lab.js';
 import {useNetwork} from '../hooks/use-network.js';
 import {useRefReducer} from '../hooks/use-ref-reducer.js';
 import {useSessionDispatch} from '../hooks/use-session.js';
 import {useTheme} from '../hooks/use-theme.js';
 import {line, wrapped} from '../lines.js';
-import {networkLines} from '../network-lines.js';
+import {cachedNetworkLines} from '../network-lines-cache.js';
+import {useScreenActive} from '../hooks/use-screen-active.js';
 import {objectiveLines, orderObjectives} from '../objective-lines.js';
 import type {LabRef} from '../session-reducer.js';
 import {clampOffset, maxOffset, revealRange} from '../state/scroll.js';
@@ -61,20 +67,42 @@ function LoadedLabScreen({lab, hash, isSandbox}: LoadedProps) {
 	const theme = useTheme();
 	const {width, height} = useBodySize();
 	const dispatchSession = useSessionDispatch();
-	const network = useNetwork(lab.topology);
+	// The network as the learner's edits left it (lab-work.ts), shared with the other screens.
+	const {work, snapshot} = useLabWork({lab, hash, sandbox: isSandbox});
+	const topology = snapshot.topology;
+	const network = useNetwork(topology);
 	const [state, dispatch, stateRef] = useRefReducer(labReducer, () => initialLabState(lab.objectives.length > 0));
 	const {answers, statuses, answer} = useLabProgress(lab, network, hash, isSandbox);
 	const ordered = useMemo(() => orderObjectives(statuses), [statuses]);
+	const store = useProgressStore();
+	const hintTotal = isSandbox ? 0 : lab.hints.length;
+	const hints = {shown: revealedHints(useProgress(), lab, isSandbox), total: hintTotal};
+	const workKeys = useLabWorkKeys({
+		work,
+		store,
+		dispatchSession,
+		isComplete: statuses.length > 0 && statuses.every((status) => status.passed),
+		onHint() {
+			// Show the objectives pane, scrolled to its end, where the new hint is.
+			if (stateRef.current.pane === 'network') dispatch({type: 'switch-pane'});
+			const total = objectivePane(stateRef.current.cursor).lines.length;
+			dispatch({type: 'scroll-objectives', offset: clampOffset(total, total, scrollRows(total, paneHeight))});
+		},
+	});
+	const notice = labNoticeLines(snapshot, workKeys.state, width, theme);
 
-	const paneHeight = Math.max(3, height - 2);
+	const paneHeight = Math.max(3, height - 2 - notice.length);
 	// A wide terminal shows the objectives and the network side by side; tab moves the keys between them.
 	const isWide = width >= wideWidth && lab.objectives.length > 0;
 	const leftWidth = isWide ? Math.floor((width - paneGap) * 0.55) : width;
 	const rightWidth = isWide ? width - leftWidth - paneGap : width;
-	const networkTotal = useMemo(() => networkLines(lab.topology, rightWidth, theme).length, [lab.topology, rightWidth, theme.color, theme.ascii]);
+	// Hidden under another screen (editing), the network view waits: laying out a large network takes a while.
+	const isActive = useScreenActive();
+	const networkTotal = useMemo(() => (isActive ? cachedNetworkLines(topology, rightWidth, theme).length : 0), [isActive, topology, rightWidth, theme.color, theme.ascii]);
 
-	/** The objectives pane's lines with the cursor at `cursor` (pure; the key handler asks too). */
-	const objectivePane = (cursor: number) => objectiveLines({briefing: lab.briefing, statuses, cursor, width: leftWidth, theme});
+	/** The objectives pane's lines with the cursor at `cursor` (pure; the key handler asks too, after a hint is revealed). */
+	const objectivePane = (cursor: number) =>
+		objectiveLines({briefing: lab.briefing, statuses, cursor, width: leftWidth, theme, hints: {shown: revealedHints(store.get(), lab, isSandbox), total: hintTotal}});
 	useLabKeys({
 		lab,
 		stateRef,
@@ -95,6 +123,8 @@ function LoadedLabScreen({lab, hash, isSandbox}: LoadedProps) {
 		},
 		networkMax: maxOffset(networkTotal, scrollRows(networkTotal, paneHeight)),
 		page: Math.max(1, paneHeight - 2),
+		question: workKeys.question,
+		onOtherAction: workKeys.onOtherAction,
 	});
 
 	const {symbols} = theme;
@@ -106,7 +136,7 @@ function LoadedLabScreen({lab, hash, isSandbox}: LoadedProps) {
 			<PredictPanel question={predicting.text} choices={predicting.choices} cursor={state.predict.cursor} answer={answers[predicting.id]} width={paneWidth} height={paneHeight} />
 		) : null;
 	const objectiveList = (paneWidth: number) => (
-		<ObjectiveList briefing={lab.briefing} statuses={statuses} cursor={state.cursor} offset={state.objectivesOffset} width={paneWidth} height={paneHeight} />
+		<ObjectiveList briefing={lab.briefing} statuses={statuses} cursor={state.cursor} offset={state.objectivesOffset} width={paneWidth} height={paneHeight} hints={hints} />
 	);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
@@ -132,18 +162,21 @@ function LoadedLabScreen({lab, hash, isSandbox}: LoadedProps) {
 					);
 				})}
 			</Box>
+			{notice.map((row, index) => (
+				<LineView key={`notice-${index}`} line={row} />
+			))}
 			{isWide ? (
 				<Box flexDirection="row" width={width} height={paneHeight}>
 					<Box width={leftWidth} flexShrink={0}>
 						{predicting && state.predict ? predictPanel(leftWidth) : objectiveList(leftWidth)}
 					</Box>
 					<Box width={paneGap} flexShrink={0} />
-					<NetworkView topology={lab.topology} offset={state.networkOffset} width={rightWidth} height={paneHeight} />
+					{isActive ? <NetworkView topology={topology} offset={state.networkOffset} width={rightWidth} height={paneHeight} /> : null}
 				</Box>
 			) : predicting && state.predict ? (
 				predictPanel(width)
 			) : state.pane === 'network' ? (
-				<NetworkView topology={lab.topology} offset={state.networkOffset} width={width} height={paneHeight} />
+				isActive ? <NetworkView topology={topology} offset={state.networkOffset} width={width} height={paneHeight} /> : null
 			) : (
 				objectiveList(width)
 			)}

@@ -14,6 +14,7 @@ import {useKeys} from '../hooks/use-keys.js';
 import {useNetwork} from '../hooks/use-network.js';
 import {useRefReducer} from '../hooks/use-ref-reducer.js';
 import {useLoadedLab} from '../hooks/use-loaded-lab.js';
+import {useLabTopology} from '../hooks/use-lab-work.js';
 import {useTheme} from '../hooks/use-theme.js';
 import {fit} from '../lines.js';
 import {routeLines, routeTitleLines} from '../route-lines.js';
@@ -34,7 +35,7 @@ export function RoutesScreen({lab: ref}: Props) {
 function LoadedRoutesScreen({lab}: {readonly lab: Lab}) {
 	const theme = useTheme();
 	const {width, height} = useBodySize();
-	const network = useNetwork(lab.topology);
+	const network = useNetwork(useLabTopology(lab));
 	const nics = useMemo(() => [...network.nics.values()], [network]);
 	const [state, dispatch, stateRef] = useRefReducer(routesReducer, initialRoutesState);
 

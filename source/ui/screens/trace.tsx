@@ -13,6 +13,7 @@ import {scrollRows} from '../components/scroll-box.js';
 import {StyledText} from '../components/styled-text.js';
 import {TracePicker} from '../components/trace-picker.js';
 import {useBodySize} from '../hooks/use-body-size.js';
+import {useLabTopology, useTracedPacket} from '../hooks/use-lab-work.js';
 import {useLoadedLab} from '../hooks/use-loaded-lab.js';
 import {useNetwork} from '../hooks/use-network.js';
 import {useRefReducer} from '../hooks/use-ref-reducer.js';
@@ -38,7 +39,8 @@ export function TraceScreen({lab: ref}: Props) {
 function LoadedTraceScreen({lab}: {readonly lab: Lab}) {
 	const theme = useTheme();
 	const {width, height} = useBodySize();
-	const network = useNetwork(lab.topology);
+	// The network as the learner's edits left it: a packet being stepped is traced again after an edit.
+	const network = useNetwork(useLabTopology(lab));
 	const dispatchSession = useSessionDispatch();
 	const suggestions = lab.suggestedTraces;
 	const [state, dispatch, stateRef] = useRefReducer(traceReducer, initialTraceState);
@@ -82,9 +84,11 @@ function LoadedTraceScreen({lab}: {readonly lab: Lab}) {
 
 	const sources = useMemo(() => sourceNames(network), [network]);
 	const destinations = useMemo(() => destinationNames(network), [network]);
+	useTracedPacket(lab, state.mode === 'step' ? state.query : undefined);
 	if (state.mode === 'step' && state.query) {
 		const outcome = traceOf(network, state.query);
-		if (outcome.ok) return <HopView trace={outcome.trace} hop={state.hop} offset={state.offset} width={width} height={height} />;
+		// An edit can shorten the path: stay on its last hop.
+		if (outcome.ok) return <HopView trace={outcome.trace} hop={Math.min(state.hop, Math.max(0, outcome.trace.hops.length - 1))} offset={state.offset} width={width} height={height} />;
 	}
 
 	const hints: Record<FieldName, string> = {
