@@ -94,21 +94,28 @@ test.serial('local port forwarding (ssh -N -L) opens nothing: a connection to th
 	const local = await freePort();
 	const ssh = spawn('ssh', ['-N', '-L', `${local}:127.0.0.1:${server.port}`, '-p', String(server.port), ...sshOptions, 'bob@127.0.0.1'], {stdio: 'ignore'});
 	try {
-		// Wait for ssh to listen on the local end.
-		let socket: net.Socket | undefined;
+		// Wait for ssh to listen on the local end. Listeners go on before connecting: the server
+		// refuses the forwarded channel at once, so the socket may open and close between two polls.
+		let connected: net.Socket | undefined;
+		let received = '';
+		let closed: Promise<void> | undefined;
 		await waitUntil(
 			() => {
-				if (socket && !socket.destroyed && socket.readyState === 'open') return true;
-				socket = net.connect(local, '127.0.0.1');
+				if (connected) return true;
+				const socket = net.connect(local, '127.0.0.1');
 				socket.on('error', () => undefined);
+				socket.on('data', (chunk: Buffer) => (received += chunk.toString()));
+				const whenClosed = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+				socket.on('connect', () => {
+					connected = socket;
+					closed = whenClosed;
+				});
 				return false;
 			},
 			10_000,
 			() => 'ssh -L did not listen',
 		);
-		let received = '';
-		socket!.on('data', (chunk: Buffer) => (received += chunk.toString()));
-		await new Promise<void>((resolve) => socket!.on('close', () => resolve()));
+		await closed;
 		t.is(received, '', 'nothing came through the forward (an SSH banner would mean it worked)');
 		await server.waitForOutput(`refused port forwarding for bob (to 127.0.0.1:${server.port})`);
 	} finally {
