@@ -1,8 +1,9 @@
 /**
  * Solving labs end to end in a real terminal (tmux, 80x24, the built CLI), by keystrokes only,
- * one key per send-keys and a wait for the screen after each: lab 2 (nva-inspection) and lab 4
- * (private-endpoint-dns) from their solutions to the debrief; a lab left mid-way resumes after
- * a restart with its edits replayed; a corrupt progress file is set aside with a message.
+ * one key per send-keys and a wait for the screen after each: lab 2 (nva-inspection), lab 4
+ * (private-endpoint-dns), lab 8 (gateway-transit) and lab 11 (dns-zone-link) from their
+ * solutions to the debrief; a lab left mid-way resumes after a restart with its edits
+ * replayed; a corrupt progress file is set aside with a message.
  * Skipped (with a log line) only when tmux is not installed.
  */
 import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
@@ -10,6 +11,10 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
+import type {PredictObjective} from '../../source/engine/lab.js';
+import {normalizeAnswer} from '../../source/engine/objectives.js';
+import {listLabs} from '../../source/lab/catalog.js';
+import {loadLabFile} from '../../source/lab/load-lab.js';
 import {hasTmux, TmuxSession} from './tmux.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -37,7 +42,7 @@ async function expect(t: ExecutionContext, step: Step, what: string): Promise<st
 /** A learner at the keyboard: one key at a time, each followed by a look at the screen. */
 class Learner {
 	constructor(
-		private readonly t: ExecutionContext,
+		readonly t: ExecutionContext,
 		readonly session: TmuxSession,
 	) {}
 
@@ -83,6 +88,40 @@ class Learner {
 	/** Next field (tab), waiting for the focus to reach `label`. */
 	async next(label: string): Promise<void> {
 		await this.press('Tab', new RegExp(`❯ ${label}`));
+	}
+}
+
+/** The predictions of lab `number`, each with the choice its first solution gives (validate proves it right). */
+function predictionsOf(number: number): Array<{text: string; choice: string}> {
+	const summary = listLabs().labs[number - 1]!;
+	const lab = loadLabFile(summary.file).lab!;
+	const answers = lab.solutions[0]?.answers ?? {};
+	return lab.objectives
+		.filter((objective): objective is PredictObjective => 'predict' in objective)
+		.map((objective) => ({
+			text: objective.text.replace(/\s+/g, ' ').slice(0, 30),
+			choice: objective.choices.find((choice) => normalizeAnswer(choice) === normalizeAnswer(String(answers[objective.id])))!,
+		}));
+}
+
+/** Press `key` until the screen shows `wanted`, each press waiting for the screen to change (a cursor that moved). */
+async function moveTo(me: Learner, key: string, wanted: string, limit: number): Promise<void> {
+	for (let moves = 0; !me.session.screen().includes(wanted) && moves < limit; moves++) {
+		const before = me.session.screen();
+		me.session.key(key);
+		await expect(me.t, me.session.waitFor((screen) => screen !== before, patience), `${key} moves the cursor`);
+	}
+
+	await me.see(wanted);
+}
+
+/** On the lab screen: move to each prediction, open it, pick the right choice; the last answer may open the debrief. */
+async function answerPredictions(me: Learner, number: number): Promise<void> {
+	for (const {text, choice} of predictionsOf(number)) {
+		await moveTo(me, 'Down', `❯ ✗ not yet  ${text}`, 12);
+		await me.press('Enter', 'Your prediction');
+		await moveTo(me, 'Down', `❯ ${choice}`, 6);
+		await me.press('Enter', /your answer: |Lab done/);
 	}
 }
 
@@ -271,6 +310,62 @@ test.serial('a corrupt progress file is set aside with a message, and progress s
 		await me.press('Enter', 'Your edits (1)');
 		t.true(await savedEdits(config, 'nva-inspection', 1));
 		t.true(existsSync(path.join(config, aside[0]!)), 'the corrupt file is kept');
+	} finally {
+		session.kill();
+	}
+});
+
+test.serial('lab 8 (gateway-transit) solved by keystrokes: both peering flags, then the prediction; the debrief appears', async (t) => {
+	if (skipWithoutTmux(t)) return;
+	const config = mkdtempSync(path.join(tmpdir(), 'vnetlab-e2e-'));
+	const session = new TmuxSession(command, {VNETLAB_CONFIG_DIR: config}, root);
+	const me = new Learner(t, session);
+	try {
+		await openLab(me, 8);
+		await me.press('e', 'Change the network');
+		await me.press('Enter', 'set-peering: ');
+		await me.see('‹ hub-to-spoke ›');
+		await me.next('Allow virtual network access');
+		await me.next('Allow forwarded traffic');
+		await me.next('Allow gateway transit');
+		await me.press('Right', /Allow gateway transit +‹ true ›/);
+		await me.press('Enter', 'Your edits (1)');
+		await me.press('Enter', 'set-peering: ');
+		await me.find('spoke-t', 'spoke-to-hub');
+		await me.next('Allow virtual network access');
+		await me.next('Allow forwarded traffic');
+		await me.next('Allow gateway transit');
+		await me.next('Use remote gateways');
+		await me.press('Right', /Use remote gateways +‹ true ›/);
+		// The spoke now takes the hub gateway's routes: the trace to the office flips to delivered.
+		await me.press('Enter', /after +vm-spoke → vpngw-hub → .*onprem-pc ✓ delivered/);
+		await me.press('q', '[objectives]');
+		await answerPredictions(me, 8);
+		await me.see('vnetlab › Lab 08 › Debrief');
+		t.true(await savedEdits(config, 'gateway-transit', 2));
+	} finally {
+		session.kill();
+	}
+});
+
+test.serial('lab 11 (dns-zone-link) solved by keystrokes: link the zone to the spoke, then the prediction; the debrief appears', async (t) => {
+	if (skipWithoutTmux(t)) return;
+	const config = mkdtempSync(path.join(tmpdir(), 'vnetlab-e2e-'));
+	const session = new TmuxSession(command, {VNETLAB_CONFIG_DIR: config}, root);
+	const me = new Learner(t, session);
+	try {
+		await openLab(me, 11);
+		await me.press('e', 'Change the network');
+		await me.press('Enter', 'link-dns-zone: ');
+		await me.see('‹ privatelink.blob.core.windows.net ›');
+		await me.next('Virtual network');
+		await me.find('sp', 'spoke');
+		await me.press('Enter', 'Your edits (1)');
+		await me.see('✓ now done');
+		await me.press('q', '[objectives]');
+		await answerPredictions(me, 11);
+		await me.see('vnetlab › Lab 11 › Debrief');
+		t.true(await savedEdits(config, 'dns-zone-link', 1));
 	} finally {
 		session.kill();
 	}
