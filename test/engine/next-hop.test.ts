@@ -244,6 +244,23 @@ test('S-UDR 2.4 ...and Storage in a region the endpoint does not cover follows t
 	t.is(hop(net(input([va('default-fw', '0.0.0.0/0')])), 'a/app', '52.240.0.1').nextHopType, 'VirtualAppliance');
 });
 
+// Which service endpoint takes eastus traffic (52.240.x Storage, 51.106.x Key Vault, 40.71.x SQL) from a westeurope subnet
+// forced through default-fw: S-STNS (Storage: region + pair), S-FAQ (SQL regional; "most of the Azure services" across
+// regions), cross-region Microsoft.Storage.Global ("in any region").
+const crossRegionCases: Array<{endpoint: string; destination: string; nextHopType: string}> = [
+	{endpoint: 'Microsoft.Storage', destination: '52.240.0.1', nextHopType: 'VirtualAppliance'},
+	{endpoint: 'Microsoft.Storage.Global', destination: '52.240.0.1', nextHopType: 'VirtualNetworkServiceEndpoint'},
+	{endpoint: 'Microsoft.Sql', destination: '40.71.0.1', nextHopType: 'VirtualAppliance'},
+	{endpoint: 'Microsoft.KeyVault', destination: '51.106.0.1', nextHopType: 'VirtualNetworkServiceEndpoint'},
+];
+for (const {endpoint, destination, nextHopType} of crossRegionCases) {
+	test(`S-SE / S-FAQ cross-region: with ${endpoint} on a westeurope subnet, ${destination} (eastus) goes to ${nextHopType}`, (t) => {
+		const topology = input([va('default-fw', '0.0.0.0/0')]);
+		topology.virtualNetworks![0]!.subnets![0]!.serviceEndpoints = [endpoint];
+		t.is(hop(net(topology), 'a/app', destination).nextHopType, nextHopType as NextHopResult['nextHopType']);
+	});
+}
+
 test('S-SE service endpoint beats an equal-prefix UDR: the UDR is Invalid and listed as invalid', (t) => {
 	const result = summary(hop(net(input([va('storage-fw', '52.239.0.0/16')])), 'a/app', '52.239.10.20'));
 	t.is(result.nextHopType, 'VirtualNetworkServiceEndpoint');

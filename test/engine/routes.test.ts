@@ -248,13 +248,33 @@ test('S-SE service endpoint route: one entry per service, source Default, the ta
 	const endpoints = routes.filter((route) => route.nextHopType === 'VirtualNetworkServiceEndpoint');
 	t.deepEqual(endpoints.map(row), [
 		['Default', 'Active', '40.68.0.0/16', 'VirtualNetworkServiceEndpoint', '', ''],
-		['Default', 'Active', '51.105.0.0/16', 'VirtualNetworkServiceEndpoint', '', ''],
+		['Default', 'Active', '51.104.0.0/16 51.105.0.0/16 51.106.0.0/16 51.107.0.0/16', 'VirtualNetworkServiceEndpoint', '', ''],
 		['Default', 'Active', '52.236.0.0/16 52.239.0.0/16', 'VirtualNetworkServiceEndpoint', '', ''],
 	]);
 	t.regex(endpoints[2]!.note!, /paired region/);
 	t.regex(endpoints[2]!.note!, /same region only/);
 	t.is(endpoints[0]!.note, undefined, 'Sql: same region only (S-SE), nothing to note');
+	t.regex(endpoints[1]!.note!, /every region's AzureKeyVault ranges/);
 });
+
+// Region scope of the service endpoint route, per service.
+const seScopeCases: Array<{title: string; endpoint: string; region: string; prefixes: string; note?: RegExp}> = [
+	// S-SE: "For Azure SQL, a service endpoint applies only to Azure service traffic within a virtual network's region."
+	{title: 'Microsoft.Sql covers the VNet\'s region only', endpoint: 'Microsoft.Sql', region: 'eastus', prefixes: '40.71.0.0/16'},
+	// S-STNS: Storage endpoints are "expanded to include the paired region" (eastus pairs with westus here).
+	{title: 'Microsoft.Storage covers the VNet\'s region and its pair', endpoint: 'Microsoft.Storage', region: 'eastus', prefixes: '52.240.0.0/16 52.241.0.0/16', note: /paired region/},
+	// S-SE (Elastic SAN / Storage networking): cross-region endpoints work "in any region".
+	{title: 'Microsoft.Storage.Global covers every region\'s Storage ranges', endpoint: 'Microsoft.Storage.Global', region: 'eastus', prefixes: '52.236.0.0/16 52.239.0.0/16 52.240.0.0/16 52.241.0.0/16', note: /any region/},
+	// S-FAQ: "For most of the Azure services, virtual networks created in different regions can access Azure services in another region".
+	{title: 'Microsoft.KeyVault covers every region (S-FAQ: only Storage and SQL are regional)', endpoint: 'Microsoft.KeyVault', region: 'eastus', prefixes: '51.104.0.0/16 51.105.0.0/16 51.106.0.0/16 51.107.0.0/16', note: /Storage and SQL are regional/},
+];
+for (const {title, endpoint, region, prefixes, note} of seScopeCases) {
+	test(`S-SE / S-FAQ service endpoint region scope: ${title}`, (t) => {
+		const route = routesOf({virtualNetworks: [vnetA({region}, {serviceEndpoints: [endpoint]})]}).find((r) => r.nextHopType === 'VirtualNetworkServiceEndpoint');
+		t.deepEqual(row(route!), ['Default', 'Active', prefixes, 'VirtualNetworkServiceEndpoint', '', '']);
+		if (note) t.regex(route!.note ?? '', note);
+	});
+}
 
 test('S-SE the route is only on the subnet that enables the endpoint, not its neighbours nor a peered VNet (T-BN)', (t) => {
 	const network = net({virtualNetworks: [vnetA({}, {serviceEndpoints: ['Microsoft.Storage']}), vnetB()], virtualNetworkPeerings: peering('a', 'b')});
@@ -383,6 +403,38 @@ test('S-UDR 3 a VirtualNetworkGateway user route in a spoke uses the hub\'s VPN 
 	t.deepEqual(find(routesOf(input), '10.10.0.0/16')!.nextHopIpAddress, ['20.50.9.9']);
 });
 
+// S-UDR 3: "You can't specify a virtual network gateway created as type ExpressRoute in a user-defined route" and
+// "You can't specify Virtual Network Gateways if you have VPN and ExpressRoute coexisting connections either".
+const refusedGatewayCases: Array<{title: string; gateways: TopologyInput['virtualNetworkGateways']; ip: string[]; note: RegExp}> = [
+	{title: 'the only gateway is ExpressRoute', gateways: [{name: 'er', vnet: 'a', gatewayType: 'ExpressRoute', publicIpAddress: '20.50.9.10'}], ip: [], note: /would not accept.*only gateway is ExpressRoute/},
+	{
+		title: 'VPN and ExpressRoute gateways coexist',
+		gateways: [
+			{name: 'vpn', vnet: 'a', gatewayType: 'Vpn', publicIpAddress: '20.50.9.9'},
+			{name: 'er', vnet: 'a', gatewayType: 'ExpressRoute', publicIpAddress: '20.50.9.10'},
+		],
+		ip: ['20.50.9.9'],
+		note: /would not accept.*coexist/,
+	},
+];
+for (const {title, gateways, ip, note} of refusedGatewayCases) {
+	test(`S-UDR 3 a VirtualNetworkGateway user route Azure refuses says so: ${title}`, (t) => {
+		const routes = routesOf({
+			virtualNetworks: [vnetA({}, {routeTable: 'rt'})],
+			virtualNetworkGateways: gateways,
+			...withTable([{name: 'to-onprem', addressPrefix: '10.10.0.0/16', nextHopType: 'VirtualNetworkGateway'}]),
+		});
+		const route = find(routes, '10.10.0.0/16')!;
+		t.deepEqual(route.nextHopIpAddress, ip);
+		t.regex(route.note!, note);
+	});
+}
+
+test('S-UDR 3 a VirtualNetworkGateway user route with a VPN gateway only carries no refusal note', (t) => {
+	const route = find(routesOf({...gatewayInput({routeTable: 'rt'}), ...withTable([{name: 'to-onprem', addressPrefix: '10.10.0.0/16', nextHopType: 'VirtualNetworkGateway'}])}), '10.10.0.0/16')!;
+	t.notRegex(route.note!, /would not accept/);
+});
+
 test('S-UDR 3 a VirtualNetworkGateway user route with no VPN gateway has no next hop IP and says why', (t) => {
 	const routes = routesOf({virtualNetworks: [vnetA({}, {routeTable: 'rt'})], ...withTable([{name: 'to-onprem', addressPrefix: '10.10.0.0/16', nextHopType: 'VirtualNetworkGateway'}])});
 	const route = find(routes, '10.10.0.0/16')!;
@@ -425,6 +477,16 @@ for (const {title, udrs, prefix, hop, state, note} of invalidCases) {
 		if (note) t.regex(route!.note ?? '', note);
 	});
 }
+
+test('S-UDR 2.2 "System routes for traffic related to ... virtual network peerings ... are preferred": a gateway route equal to a VNetPeering route is the Invalid one', (t) => {
+	const input = invalidInput([]);
+	input.localNetworks = [{name: 'onprem', gateway: 'gw', addressPrefixes: ['10.1.0.0/16']}];
+	const routes = routesOf(input);
+	const gateway = find(routes, '10.1.0.0/16', 'VirtualNetworkGateway')!;
+	t.is(gateway.state, 'Invalid');
+	t.regex(gateway.note!, /VNetPeering system route/);
+	t.is(find(routes, '10.1.0.0/16', 'VNetPeering')!.state, 'Active');
+});
 
 test('S-UDR 1.3 every Invalid route has a note saying what overrides it', (t) => {
 	const routes = routesOf(invalidInput([va('u1', '10.0.0.0/16'), va('u2', '10.1.0.0/16'), va('u3', '0.0.0.0/0'), va('u4', '52.239.0.0/16')]));

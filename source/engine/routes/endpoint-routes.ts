@@ -12,20 +12,34 @@ import {addNote, systemRecord, type RouteRecord} from './model.js';
 /**
  * S-SE / S-UDR 1.2: one VirtualNetworkServiceEndpoint route per enabled service, only on this subnet
  * ("the route is only added to the route table of a subnet a service endpoint is enabled for"; not
- * across peering, T-BN), holding the prefixes of the service's tag for the VNet's region (S-TAGS),
- * plus the paired region for Storage (S-STNS).
+ * across peering, T-BN), holding the prefixes of the service's tag (S-TAGS): for Storage and SQL,
+ * which "are regional in nature" (S-FAQ), the VNet's region (plus the paired region for Storage,
+ * S-STNS); for the other services, reachable "in another region through the virtual network service
+ * endpoints" (S-FAQ), and for the cross-region Microsoft.Storage.Global, every region (the top-level tag).
  */
 export function serviceEndpointRoutes(network: Network, subnet: IndexedSubnet, firstOrder: number): RouteRecord[] {
 	const records: RouteRecord[] = [];
 	const region = subnet.vnet.region;
 	for (const endpoint of new Set(subnet.subnet.serviceEndpoints)) {
-		const service = serviceForEndpoint(endpoint);
+		const isStorageGlobal = endpoint.toLowerCase() === 'microsoft.storage.global';
+		const service = isStorageGlobal ? 'Storage' : serviceForEndpoint(endpoint);
 		if (!service) continue;
-		const prefixes: Prefix[] = [...(serviceTagPrefixes(network, regionalTagName(service, region)) ?? [])];
-		const pair = service === 'Storage' ? pairedRegion(region) : undefined;
+		// S-FAQ: "Azure Storage and Azure SQL are exceptions and are regional in nature"; other services work across regions.
+		const regional = !isStorageGlobal && (service === 'Storage' || service === 'Sql');
+		const prefixes: Prefix[] = [...(serviceTagPrefixes(network, regional ? regionalTagName(service, region) : service) ?? [])];
+		const pair = regional && service === 'Storage' ? pairedRegion(region) : undefined;
 		if (pair) prefixes.push(...(serviceTagPrefixes(network, regionalTagName(service, pair)) ?? []));
 		if (prefixes.length === 0) continue;
 		const record = systemRecord('service-endpoint', mergePrefixes(prefixes), 'VirtualNetworkServiceEndpoint', firstOrder + records.length);
+		if (isStorageGlobal) {
+			addNote(record, `${endpoint}: every region's Storage ranges (docs: Azure Storage cross-region service endpoints work "between virtual networks and storage service instances in any region").`);
+		} else if (!regional) {
+			addNote(
+				record,
+				`${endpoint}: every region's ${service} ranges (docs: VNet FAQ: "For most of the Azure services, virtual networks created in different regions can access Azure services in another region through the virtual network service endpoints"; Storage and SQL are regional).`,
+			);
+		}
+
 		if (pair) {
 			addNote(
 				record,

@@ -53,3 +53,25 @@ export function userRouteGateway(network: Network, vnetName: string): VirtualNet
 
 	return undefined;
 }
+
+/**
+ * Why Azure refuses a `VirtualNetworkGateway` user route for subnets of this VNet, or undefined
+ * (S-UDR: "You can't specify a virtual network gateway created as type ExpressRoute in a
+ * user-defined route" and "You can't specify Virtual Network Gateways if you have VPN and
+ * ExpressRoute coexisting connections either"): the gateways it would use are the VNet's own,
+ * else those of the peer it uses through gateway transit.
+ */
+export function userRouteGatewayRefusal(network: Network, vnetName: string): string | undefined {
+	const context = routingContext(network);
+	let gateways = context.gateways.get(vnetName) ?? [];
+	for (const peer of gateways.length === 0 ? transitPeers(network, vnetName) : []) {
+		gateways = context.gateways.get(peer) ?? [];
+		if (gateways.length > 0) break;
+	}
+
+	const types = new Set(gateways.map((gateway) => gateway.gatewayType));
+	if (!types.has('ExpressRoute')) return undefined;
+	return types.has('Vpn')
+		? 'VPN and ExpressRoute gateways coexist, and Azure refuses a VirtualNetworkGateway next hop then'
+		: 'the only gateway is ExpressRoute, and a VirtualNetworkGateway next hop must be a VPN gateway';
+}

@@ -5,7 +5,7 @@
 import {prefixOf, type Network} from '../network.js';
 import {serviceTagPrefixes, serviceTagRank} from '../service-tags.js';
 import type {RouteTable} from '../topology.js';
-import {userRouteGateway} from './gateway-routes.js';
+import {userRouteGateway, userRouteGatewayRefusal} from './gateway-routes.js';
 import {addNote, type RouteRecord} from './model.js';
 
 export function userRoutes(network: Network, table: RouteTable | undefined, vnetName: string, firstOrder: number): RouteRecord[] {
@@ -36,10 +36,13 @@ export function userRoutes(network: Network, table: RouteTable | undefined, vnet
 		if (udr.nextHopType === 'VirtualNetworkGateway') {
 			// Choice (design 9): show the VPN gateway's public IP, as gateway-learned routes do; the docs show none for a UDR.
 			const gateway = userRouteGateway(network, vnetName);
+			// S-UDR 3: no ExpressRoute gateway, nor VPN and ExpressRoute coexisting (validation rejects it; say so here too).
+			const refusal = userRouteGatewayRefusal(network, vnetName);
+			if (refusal) addNote(record, `Azure would not accept this route: ${refusal} (docs: Virtual network traffic routing).`);
 			if (gateway?.publicIpAddress) {
 				record.route.nextHopIpAddress = [gateway.publicIpAddress];
 				addNote(record, `Next hop IP shown is VPN gateway ${gateway.name}'s public IP, as for gateway-learned routes (a vnetlab choice).`);
-			} else if (!gateway) {
+			} else if (!gateway && !refusal) {
 				addNote(record, 'No VPN gateway in this VNet (or through gateway transit), and this next hop type needs one (docs: Virtual network traffic routing).');
 			}
 		}
