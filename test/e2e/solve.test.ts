@@ -110,6 +110,13 @@ async function moveTo(me: Learner, key: string, wanted: string, limit: number): 
 		const before = me.session.screen();
 		me.session.key(key);
 		await expect(me.t, me.session.waitFor((screen) => screen !== before, patience), `${key} moves the cursor`);
+		// Let the frame finish drawing before judging it: a half-drawn frame would send one key too many.
+		let last = '';
+		await me.session.waitFor((screen) => {
+			const settled = screen === last;
+			last = screen;
+			return settled;
+		}, patience);
 	}
 
 	await me.see(wanted);
