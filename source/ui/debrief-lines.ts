@@ -5,7 +5,7 @@
  */
 import type {Lab, LabSummary} from '../engine/lab.js';
 import type {AppliedEdit} from './lab-work.js';
-import {blank, line, wrapped, type Line} from './lines.js';
+import {blank, line, proseLines, wrapped, type Line} from './lines.js';
 import {symbolsOf, themedText, type Theme} from './theme.js';
 
 export type DebriefInput = {
@@ -35,11 +35,7 @@ export function debriefLines({lab, edits, next, width, theme}: DebriefInput): Li
 	const t = (text: string) => themedText(text, theme);
 	const {pass, arrow} = symbolsOf(theme);
 	const lines: Line[] = [...wrapped(t(`${pass} Lab done: ${lab.title}`), width, {tone: 'ok'}), blank];
-	const paragraphs = lab.debrief.text.trim().split(/\n\s*\n/);
-	paragraphs.forEach((paragraph, index) => {
-		if (index > 0) lines.push(blank);
-		lines.push(...wrapped(t(paragraph.replace(/\s*\n\s*/g, ' ').trim()), width));
-	});
+	lines.push(...proseLines(lab.debrief.text, width, t));
 	if (lab.debrief.links.length > 0) {
 		lines.push(blank, line('Read more', 'title'));
 		for (const link of lab.debrief.links) {

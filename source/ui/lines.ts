@@ -39,6 +39,38 @@ export function wrapped(text: string, width: number, options: WrapOptions = {}):
 	});
 }
 
+/** A list item's marker at the start of a line of prose: `- `, `* ` or `1. `. */
+const listMarker = /^([-*]|\d{1,2}\.) +/;
+
+/**
+ * Prose as lab files write it (briefings, debriefs), wrapped to `width`: paragraphs are
+ * separated by blank lines, the lines within one are joined, and a line that starts with a
+ * list marker starts an item of its own with a hanging indent, so a list written without
+ * blank lines between its items does not run together. `transform` themes the text.
+ */
+export function proseLines(text: string, width: number, transform: (text: string) => string = (value) => value): Line[] {
+	const lines: Line[] = [];
+	for (const paragraph of text.trim().split(/\n\s*\n/)) {
+		if (paragraph.trim() === '') continue;
+		if (lines.length > 0) lines.push(blank);
+		const blocks: string[][] = [];
+		for (const raw of paragraph.split('\n')) {
+			const text = raw.trim();
+			if (blocks.length === 0 || listMarker.test(text)) blocks.push([text]);
+			else blocks.at(-1)!.push(text);
+		}
+
+		for (const block of blocks) {
+			const joined = block.join(' ').trim();
+			const marker = listMarker.exec(joined);
+			if (marker) lines.push(...wrapped(transform(joined.slice(marker[0].length)), width, {prefix: `${marker[1]} `}));
+			else lines.push(...wrapped(transform(joined), width));
+		}
+	}
+
+	return lines;
+}
+
 /** The characters of a line. */
 export function lineText(value: Line): string {
 	return value.map((span) => span.text).join('');

@@ -4,7 +4,7 @@
  * Each objective's line range is returned so the pane can keep the selected one in view. Pure.
  */
 import type {ObjectiveStatus} from '../engine/lab.js';
-import {blank, line, wrapped, type Line} from './lines.js';
+import {blank, line, proseLines, wrapped, type Line} from './lines.js';
 import {symbolsOf, themedText, type Theme} from './theme.js';
 
 export type ObjectivePane = {
@@ -41,11 +41,7 @@ export function objectiveLines({briefing, statuses, cursor, width, theme, hints}
 	const symbols = symbolsOf(theme);
 	const ordered = orderObjectives(statuses);
 	const lines: Line[] = [];
-	for (const paragraph of briefing.trim().split(/\n\s*\n/)) {
-		if (paragraph.trim() === '') continue;
-		if (lines.length > 0) lines.push(blank);
-		lines.push(...wrapped(t(paragraph.replace(/\s*\n\s*/g, ' ').trim()), width));
-	}
+	lines.push(...proseLines(briefing, width, t));
 
 	const ranges: Array<{from: number; to: number}> = [];
 	const column = Math.max(statusWord(true, theme).length, statusWord(false, theme).length) + 2;

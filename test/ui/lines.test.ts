@@ -1,0 +1,29 @@
+/** Lab prose (briefings, debriefs) laid out for the screen: paragraphs joined, list items kept apart. */
+import test from 'ava';
+import {lineText, proseLines} from '../../source/ui/lines.js';
+
+const layout = (text: string, width = 40) => proseLines(text, width).map((line) => lineText(line));
+
+test('the lines of a paragraph are joined and re-wrapped to the width; blank lines separate paragraphs', (t) => {
+	t.deepEqual(layout('One short\nsentence here.\n\nA second\nparagraph.'), ['One short sentence here.', '', 'A second paragraph.']);
+});
+
+test('a list written without blank lines keeps one item per line, with a hanging indent', (t) => {
+	const text = 'Reach the goal:\n- one private endpoint for the blob service,\n  used by both VMs;\n- no connections from the Internet.\nThen read the debrief.';
+	t.deepEqual(layout(text), [
+		'Reach the goal:',
+		'- one private endpoint for the blob',
+		'  service, used by both VMs;',
+		// A line after an item that does not start a new item continues it: lab authors end a list with a blank line.
+		'- no connections from the Internet. Then',
+		'  read the debrief.',
+	]);
+});
+
+test('numbered items and starred items are items too; a hyphen inside a line is not', (t) => {
+	t.deepEqual(layout('1. first\n2. second\n* third\nwell-known - words', 60), ['1. first', '2. second', '* third well-known - words']);
+});
+
+test('the transform (theming) applies to the text and not to the marker', (t) => {
+	t.deepEqual(proseLines('- a ✓', 20, (text) => text.replace('✓', '[x]')).map((line) => lineText(line)), ['- a [x]']);
+});
