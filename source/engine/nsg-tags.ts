@@ -10,6 +10,21 @@ import {serviceTagPrefixes} from './service-tags.js';
 /** The host's virtual IP: health probes and platform DNS come from it (S-168). */
 export const azurePlatformIp = '168.63.129.16';
 const platformIp = 0xa83f8110; // 168.63.129.16
+/** The instance metadata service (S-NSG Azure platform considerations). */
+export const instanceMetadataIp = '169.254.169.254';
+const metadataIp = 0xa9fea9fe; // 169.254.169.254
+
+/**
+ * A flow to a service of the host node (S-NSG, S-168), which "aren't subject to the configured network
+ * security groups unless targeted by service tags specific to each service": `tag` is the tag a rule
+ * must name to filter it. 168.63.129.16 serves DNS on 53 (AzurePlatformDNS) and the VM agent's
+ * WireServer (80, 32526; no tag, never filtered). Undefined when the flow is not to the host node.
+ */
+export function platformService(destinationIp: string, protocol: string, port: number): {tag?: string} | undefined {
+	if (destinationIp === instanceMetadataIp) return {tag: 'AzurePlatformIMDS'};
+	if (destinationIp !== azurePlatformIp) return undefined;
+	return protocol !== 'icmp' && port === 53 ? {tag: 'AzurePlatformDNS'} : {};
+}
 
 /**
  * VirtualNetwork tag for a subnet (S-TAGS): its VNet's address space, peered spaces, connected
@@ -37,21 +52,34 @@ export function virtualNetworkTag(network: Network, subnetId: string): Prefix[] 
 	});
 }
 
+/**
+ * The trace's note for the ambiguity above (azure-semantics 13.9), when the subnet has a 0.0.0.0/0 UDR.
+ * Undefined when the subnet has none.
+ */
+export function virtualNetworkTagNote(network: Network, subnetId: string): string | undefined {
+	const defaultUdr = effectiveRoutesForSubnet(network, subnetId).some((r) => r.source === 'User' && r.addressPrefix.includes('0.0.0.0/0'));
+	if (!defaultUdr) return undefined;
+	return `${subnetId} has a user route for 0.0.0.0/0. The docs say the VirtualNetwork tag "might also contain default routes" without saying when; vnetlab leaves 0.0.0.0/0 out of VirtualNetwork (so AllowVnetOutBound/AllowVnetInBound do not allow everything) and keeps public addresses in Internet.`;
+}
+
 function inVirtualNetworkTag(network: Network, ip: number, subnetId: string): boolean {
 	if (ip === platformIp) return true;
 	return virtualNetworkTag(network, subnetId).some((p) => prefixContains(p, ip));
 }
 
-/** Whether a named tag contains an address, in the context of a subnet. */
+/** Whether a named tag contains an address, in the context of a subnet. Tag names are case-insensitive, as ARM reads them. */
 export function nsgTagContains(network: Network, tag: string, ip: number, subnetId: string): boolean {
-	switch (tag) {
-		case 'VirtualNetwork':
+	switch (tag.toLowerCase()) {
+		case 'virtualnetwork':
 			return inVirtualNetworkTag(network, ip, subnetId);
-		case 'Internet':
+		case 'internet':
 			// Public address space outside the virtual network (S-TAGS); private ranges are not Internet (S-IPFVCLI).
 			return !isPrivateAddress(ip) && ip !== platformIp && !inVirtualNetworkTag(network, ip, subnetId);
-		case 'AzureLoadBalancer':
+		case 'azureloadbalancer':
+		case 'azureplatformdns':
 			return ip === platformIp;
+		case 'azureplatformimds':
+			return ip === metadataIp;
 		default: {
 			const prefixes = serviceTagPrefixes(network, tag);
 			return prefixes !== undefined && prefixes.some((p) => prefixContains(p, ip));

@@ -107,7 +107,10 @@ export function whyNoMatch(network: Network, candidate: SecurityRule, flow: Flow
 		return `destination port ${candidate.destinationPortRange}, packet goes to ${flow.port}`;
 	}
 
-	if (candidate.sourcePortRange !== '*') return `source port ${candidate.sourcePortRange}: the sender uses an ephemeral port`;
+	if (!coversClientPorts(candidate.sourcePortRange)) {
+		return `source port ${candidate.sourcePortRange}: the sender uses an ephemeral port (not modelled), so only a range covering 1024-65535 matches`;
+	}
+
 	if (!addressMatches(network, candidate.sourceAddressPrefix, flow.sourceIp, flow.contextSubnet)) {
 		return `source ${candidate.sourceAddressPrefix} does not contain ${flow.sourceIp}`;
 	}
@@ -121,9 +124,24 @@ export function whyNoMatch(network: Network, candidate: SecurityRule, flow: Flow
 
 export function portInRange(port: number, range: string): boolean {
 	if (range === '*') return true;
+	// The portal's comma list ('80,443,8000-8080'; ARM's destinationPortRanges): any entry matches.
+	if (range.includes(',')) return range.split(',').some((part) => portInRange(port, part.trim()));
 	const dash = range.indexOf('-');
 	if (dash < 0) return Number(range) === port;
 	return port >= Number(range.slice(0, dash)) && port <= Number(range.slice(dash + 1));
+}
+
+/**
+ * Whether a source port range surely holds the sender's port. The client's ephemeral port is not
+ * modelled (our choice): '*' and any range covering 1024-65535 (such as '0-65535') match; others do not.
+ */
+function coversClientPorts(range: string): boolean {
+	return range.split(',').some((part) => {
+		const text = part.trim();
+		if (text === '*') return true;
+		const [low, high = low] = text.split('-').map(Number) as [number, number?];
+		return low <= 1024 && high >= 65_535;
+	});
 }
 
 function addressMatches(network: Network, prefix: string, ip: string, contextSubnet: string): boolean {

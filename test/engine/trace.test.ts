@@ -5,6 +5,7 @@
 import test from 'ava';
 import {buildNetwork} from '../../source/engine/network.js';
 import {trace} from '../../source/engine/trace/trace.js';
+import {defaultSecurityRules, portInRange} from '../../source/engine/nsg.js';
 import type {Trace} from '../../source/engine/results.js';
 import type {SecurityRule, Topology} from '../../source/engine/topology.js';
 import {loadFixture, variant} from '../helpers/fixtures.js';
@@ -26,6 +27,8 @@ type Case = {
 	destination?: string;
 	sourceIpSeen?: string;
 	path?: string;
+	/** A note the trace must carry (a documented ambiguity and the engine's choice). */
+	note?: RegExp;
 };
 
 function rule(partial: Partial<SecurityRule> & Pick<SecurityRule, 'name' | 'priority' | 'direction' | 'access'>): SecurityRule {
@@ -59,6 +62,25 @@ function link(t: Topology, name: string) {
 function routeTable(t: Topology, name: string, routes: Topology['routeTables'][number]['routes'], subnets: string[] = []) {
 	t.routeTables.push({name, disableBgpRoutePropagation: false, routes});
 	for (const id of subnets) subnet(t, id).routeTable = name;
+}
+
+/** Both spokes use the hub's VPN gateway (S-GWT: allow gateway transit on the hub links, use remote gateways on the spoke links). */
+function gatewayTransit(t: Topology) {
+	for (const spoke of ['spoke1', 'spoke2']) {
+		link(t, `hub-to-${spoke}`).allowGatewayTransit = true;
+		link(t, `${spoke}-to-hub`).useRemoteGateways = true;
+	}
+}
+
+/** An ExpressRoute gateway beside the VPN gateway in the hub, with its own site (172.16.0.0/16). */
+function coexistingExpressRoute(t: Topology) {
+	t.virtualNetworkGateways.unshift({name: 'ergw', vnet: 'hub', gatewayType: 'ExpressRoute', publicIpAddress: '20.50.9.10'});
+	t.localNetworks.push({name: 'datacenter', gateway: 'ergw', addressPrefixes: ['172.16.0.0/16'], dnsServers: [], dnsForwarding: [], hosts: [{name: 'dc-server', ipAddress: '172.16.1.5'}]});
+}
+
+/** hub/private sends everything to the hub NVA (forced tunnelling to an appliance). */
+function privateDefaultToNva(t: Topology) {
+	routeTable(t, 'rt-private', [{name: 'default-via-nva', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.2.4'}], ['hub/private']);
 }
 
 /** Spoke-to-spoke through the hub NVA: spoke1's UDR sends 10.2.0.0/16 to 10.0.2.4. */
@@ -203,6 +225,100 @@ const cases: Case[] = [
 		rule: 'nsg-app/deny-storage',
 	},
 
+	{
+		// S-TAGS: ARM reads service tag names case-insensitively (it accepts INTERNET; MicrosoftDocs/azure-docs PR 1206).
+		title: 'S-TAGS: tag names are case-insensitive: an outbound rule for internet stops Internet traffic',
+		change: (t) => {
+			subnet(t, 'hub/app').natGateway = 'natgw';
+			nsg(t, 'nsg-app').securityRules.push(rule({name: 'deny-internet', priority: 100, direction: 'Outbound', access: 'Deny', destinationAddressPrefix: 'internet'}));
+		},
+		from: 'vm-app',
+		to: '203.0.113.10',
+		result: 'dropped',
+		rule: 'nsg-app/deny-internet',
+	},
+	{
+		title: 'S-NSG: an Icmp rule matches ICMP',
+		change: (t) => {
+			nsg(t, 'nsg-vm').securityRules.push(rule({name: 'deny-ping', priority: 100, direction: 'Inbound', access: 'Deny', protocol: 'Icmp'}));
+		},
+		from: 'vm-app',
+		to: 'vm-app2',
+		protocol: 'icmp',
+		result: 'dropped',
+		rule: 'nsg-vm/deny-ping',
+	},
+	{
+		title: 'S-NSG: a rule for one port does not match ICMP, which has no port',
+		change: (t) => {
+			nsg(t, 'nsg-vm').securityRules.push(rule({name: 'deny-80', priority: 100, direction: 'Inbound', access: 'Deny', destinationPortRange: '80'}));
+		},
+		from: 'vm-app',
+		to: 'vm-app2',
+		protocol: 'icmp',
+		result: 'delivered',
+	},
+	{
+		// S-NSG: source port 0-65535 is every port, as '*' is (the client's ephemeral port is not modelled).
+		title: 'S-NSG: a source port range of 0-65535 matches like *',
+		change: (t) => {
+			nsg(t, 'nsg-vm').securityRules.push(rule({name: 'deny-all-ports', priority: 100, direction: 'Inbound', access: 'Deny', sourcePortRange: '0-65535'}));
+		},
+		from: 'vm-app',
+		to: 'vm-app2',
+		result: 'dropped',
+		rule: 'nsg-vm/deny-all-ports',
+	},
+	{
+		title: 'S-NSG: a narrower source port range does not match, and the trace notes that source ports are not modelled',
+		change: (t) => {
+			nsg(t, 'nsg-vm').securityRules.push(rule({name: 'deny-from-1000', priority: 100, direction: 'Inbound', access: 'Deny', sourcePortRange: '1000'}));
+		},
+		from: 'vm-app',
+		to: 'vm-app2',
+		result: 'delivered',
+		note: /Source ports are not modelled/,
+	},
+	{
+		title: 'S-TAGS ambiguity (13.9): with a 0.0.0.0/0 UDR the trace notes that VirtualNetwork leaves the default route out',
+		change: (t) => routeTable(t, 'rt-app', [{name: 'force-onprem', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway'}], ['hub/app']),
+		from: 'vm-app',
+		to: 'vm-app2',
+		result: 'delivered',
+		note: /might also contain default routes/,
+	},
+	{
+		// S-168: 168.63.129.16 is a virtual IP of the host node, "not subject to user defined routes"; DNS to it is not
+		// subject to NSGs "unless targeted using the AzurePlatformDNS service tag".
+		title: 'S-168: a VM reaches Azure DNS at 168.63.129.16 despite a deny-all NSG, a 0.0.0.0/0 UDR and no outbound access',
+		change: (t) => {
+			privateDefaultToNva(t);
+			nsg(t, 'nsg-app').securityRules.push(rule({name: 'deny-all-out', priority: 100, direction: 'Outbound', access: 'Deny'}));
+			subnet(t, 'hub/private').networkSecurityGroup = 'nsg-app';
+		},
+		from: 'vm-private',
+		to: '168.63.129.16',
+		protocol: 'udp',
+		port: 53,
+		result: 'delivered',
+		via: ['vm-private'],
+		destination: '168.63.129.16',
+	},
+	{
+		title: 'S-168: an outbound rule naming AzurePlatformDNS blocks DNS to 168.63.129.16',
+		change: (t) => {
+			nic(t, 'vm-app').networkSecurityGroup = 'nsg-vm';
+			nsg(t, 'nsg-vm').securityRules.push(rule({name: 'deny-azure-dns', priority: 100, direction: 'Outbound', access: 'Deny', destinationAddressPrefix: 'AzurePlatformDNS'}));
+		},
+		from: 'vm-app',
+		to: '168.63.129.16',
+		protocol: 'udp',
+		port: 53,
+		result: 'dropped',
+		reason: 'nsg-denied',
+		rule: 'nsg-vm/deny-azure-dns',
+	},
+
 	// --- Appliances --------------------------------------------------------------------
 	{
 		title: 'S-UDR: a UDR to a forwarding NVA takes the packet through it',
@@ -290,6 +406,63 @@ const cases: Case[] = [
 		rule: 'blackhole',
 	},
 
+	{
+		// S-UDR: an appliance routing to a public address "must either proxy the traffic or perform network address
+		// translation (NAT) from the source's private IP address to its own private IP address. Azure then performs NAT".
+		title: 'S-UDR: an NVA that forwards Internet traffic without SNAT gets no outbound NAT, even with its own public IP',
+		change: (t) => {
+			privateDefaultToNva(t);
+			nic(t, 'nva').publicIpAddress = '20.50.2.4';
+		},
+		from: 'vm-private',
+		to: 'example-web',
+		result: 'dropped',
+		reason: 'no-outbound-access',
+		rule: 'nva',
+		via: ['vm-private', 'nva'],
+	},
+	{
+		title: "S-UDR: an NVA that SNATs to its own address leaves with its public IP",
+		change: (t) => {
+			privateDefaultToNva(t);
+			nic(t, 'nva').publicIpAddress = '20.50.2.4';
+			nic(t, 'nva').appliance = {forwards: true, snat: true};
+		},
+		from: 'vm-private',
+		to: 'example-web',
+		result: 'delivered',
+		via: ['vm-private', 'nva'],
+		sourceIpSeen: '20.50.2.4',
+	},
+	{
+		title: "design 9: a 0.0.0.0/0 UDR to an appliance decides before the source subnet's NAT gateway; the NVA subnet's NAT gateway applies",
+		change: (t) => {
+			privateDefaultToNva(t);
+			subnet(t, 'hub/private').natGateway = 'natgw';
+			t.natGateways.push({name: 'natgw-nva', publicIpAddress: '20.50.0.2'});
+			subnet(t, 'hub/nva').natGateway = 'natgw-nva';
+			nic(t, 'nva').publicIpAddress = '20.50.2.4';
+			nic(t, 'nva').appliance = {forwards: true, snat: true};
+		},
+		from: 'vm-private',
+		to: 'example-web',
+		result: 'delivered',
+		via: ['vm-private', 'nva'],
+		sourceIpSeen: '20.50.0.2',
+	},
+	{
+		title: 'S-DOA: an NVA that SNATs but sits in a private subnet without an outbound method cannot reach the Internet',
+		change: (t) => {
+			privateDefaultToNva(t);
+			nic(t, 'nva').appliance = {forwards: true, snat: true};
+		},
+		from: 'vm-private',
+		to: 'example-web',
+		result: 'dropped',
+		reason: 'no-outbound-access',
+		rule: 'hub/nva',
+	},
+
 	// --- Peering -----------------------------------------------------------------------
 	{title: 'S-PEER: a Connected peering delivers hub to spoke', from: 'vm-app', to: 'vm-spoke1', result: 'delivered', path: 'peering'},
 	{
@@ -343,13 +516,15 @@ const cases: Case[] = [
 		rule: 'hub-to-spoke1',
 	},
 	{
-		title: 'S-PEER: access disabled on one link leaves the other direction working',
+		// S-PEER ambiguity: "traffic doesn't flow between the peered virtual networks"; design 2 makes the flag per direction.
+		title: 'S-PEER: access disabled on one link leaves the other direction working (ambiguity noted)',
 		change: (t) => {
 			link(t, 'hub-to-spoke1').allowVirtualNetworkAccess = false;
 		},
 		from: 'vm-spoke1',
 		to: 'vm-app',
 		result: 'delivered',
+		note: /do not say whether one disabled link stops both directions/,
 	},
 	{
 		title: 'S-PEER: a half-created peering is not Connected and adds no route',
@@ -432,6 +607,46 @@ const cases: Case[] = [
 		sourceIpSeen: '198.51.100.7',
 	},
 
+	{
+		// S-GWT / S-PEER: with gateway transit, spoke-to-spoke through the hub VPN gateway needs UDRs with next hop VirtualNetworkGateway.
+		title: 'S-GWT: spoke to spoke through the hub VPN gateway with a VirtualNetworkGateway UDR',
+		change: (t) => {
+			gatewayTransit(t);
+			t.routeTables.find((r) => r.name === 'rt-spoke1')!.routes.push({name: 'spoke2-via-gateway', addressPrefix: '10.2.0.0/16', nextHopType: 'VirtualNetworkGateway'});
+		},
+		from: 'vm-spoke1',
+		to: 'vm-spoke2',
+		result: 'delivered',
+		via: ['vm-spoke1', 'vpngw', 'vm-spoke2'],
+		path: 'gateway',
+	},
+	{
+		title: 'S-UDR 2.4: forced tunnelling a private address that is not on-premises: the site has no route for it',
+		change: (t) => routeTable(t, 'rt-private', [{name: 'force-onprem', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway'}], ['hub/private']),
+		from: 'vm-private',
+		to: '10.9.9.9',
+		result: 'dropped',
+		reason: 'no-route',
+		via: ['vm-private', 'vpngw', 'onprem'],
+		note: /outside Azure/,
+	},
+	{
+		title: 'S-UDR 1.2: with VPN and ExpressRoute gateways side by side, each site is reached through its own gateway',
+		change: coexistingExpressRoute,
+		from: 'vm-app',
+		to: 'dc-server',
+		result: 'delivered',
+		via: ['vm-app', 'ergw', 'datacenter'],
+	},
+	{
+		title: 'S-UDR 1.2: with both gateways, the VPN site is still reached through the VPN gateway',
+		change: coexistingExpressRoute,
+		from: 'vm-app',
+		to: 'onprem-pc',
+		result: 'delivered',
+		via: ['vm-app', 'vpngw', 'onprem'],
+	},
+
 	// --- Internet egress ---------------------------------------------------------------
 	{
 		title: 'S-DOA: a private subnet with no explicit outbound method cannot reach the Internet',
@@ -509,8 +724,64 @@ for (const c of cases) {
 		if (c.destination) t.is(result.destination?.name, c.destination, summary);
 		if (c.sourceIpSeen) t.is(result.sourceIpSeen, c.sourceIpSeen, summary);
 		if (c.path) t.true(result.paths.includes(c.path as never), summary);
+		if (c.note) t.true(result.notes.some((n) => c.note!.test(n)), `${summary}\nnotes: ${result.notes.join(' | ')}`);
 	});
 }
+
+test('design 3 / S-NSG: the six default rules, with the names and priorities the API returns', (t) => {
+	t.deepEqual(
+		defaultSecurityRules.map((r) => `${r.direction} ${r.priority} ${r.name} ${r.access} ${r.sourceAddressPrefix}>${r.destinationAddressPrefix}`),
+		[
+			'Inbound 65000 AllowVnetInBound Allow VirtualNetwork>VirtualNetwork',
+			'Inbound 65001 AllowAzureLoadBalancerInBound Allow AzureLoadBalancer>*',
+			'Inbound 65500 DenyAllInBound Deny *>*',
+			'Outbound 65000 AllowVnetOutBound Allow VirtualNetwork>VirtualNetwork',
+			'Outbound 65001 AllowInternetOutBound Allow *>Internet',
+			'Outbound 65500 DenyAllOutBound Deny *>*',
+		],
+	);
+});
+
+test('S-NSG: an allowed packet names the deciding default rule of each NSG, outbound NIC then subnet, inbound subnet then NIC', (t) => {
+	const network = buildNetwork(variant(base, (topology) => {
+		nic(topology, 'vm-app').networkSecurityGroup = 'nsg-vm';
+	}));
+	const rules = (result: Trace) => result.hops.flatMap((h) => h.steps.filter((s) => s.kind === 'nsg').map((s) => s.rule));
+	t.deepEqual(rules(trace(network, 'vm-app', 'vm-app2')), ['nsg-vm/AllowVnetOutBound', 'nsg-app/AllowVnetOutBound', 'nsg-app/AllowVnetInBound', 'nsg-vm/AllowVnetInBound']);
+	t.deepEqual(rules(trace(network, 'vm-app', '13.107.21.200')).slice(0, 2), ['nsg-vm/AllowInternetOutBound', 'nsg-app/AllowInternetOutBound']);
+});
+
+test('S-NSG: destination port ranges: *, one port, an inclusive range, a comma list', (t) => {
+	const cases: Array<[string, number, boolean]> = [
+		['*', 22, true],
+		['443', 443, true],
+		['443', 80, false],
+		['1000-2000', 1000, true],
+		['1000-2000', 2000, true],
+		['1000-2000', 2001, false],
+		['80,443', 443, true],
+		['80, 8000-8080', 8080, true],
+		['80,443', 22, false],
+	];
+	for (const [range, port, matches] of cases) t.is(portInRange(port, range), matches, `${port} in '${range}'`);
+});
+
+test('design 3: a chain of appliances longer than the hop limit ends with hop-limit', (t) => {
+	const network = buildNetwork(variant(base, (topology) => {
+		const hub = topology.virtualNetworks.find((v) => v.name === 'hub')!;
+		const count = 20;
+		for (let i = 0; i < count; i++) {
+			hub.subnets.push({name: `chain${i}`, addressPrefix: `10.0.${100 + i}.0/24`, serviceEndpoints: [], privateEndpointNetworkPolicies: 'Disabled', privateLinkServiceNetworkPolicies: 'Enabled', defaultOutboundAccess: false});
+			topology.networkInterfaces.push({name: `nva${i}`, subnet: `hub/chain${i}`, privateIpAddress: `10.0.${100 + i}.4`, enableIpForwarding: true, appliance: {forwards: true, snat: false}, running: true});
+			if (i + 1 < count) routeTable(topology, `rt-chain${i}`, [{name: `next${i}`, addressPrefix: '10.0.5.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: `10.0.${101 + i}.4`}], [`hub/chain${i}`]);
+		}
+
+		routeTable(topology, 'rt-app', [{name: 'into-chain', addressPrefix: '10.0.5.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.100.4'}], ['hub/app']);
+	}));
+	const result = trace(network, 'vm-app', 'vm-private');
+	t.is(result.verdict.reason, 'hop-limit', JSON.stringify(result.verdict));
+	t.is(result.verdict.result, 'dropped');
+});
 
 test('every hop records the packet addresses and a drop names its deciding rule in a step', (t) => {
 	const network = buildNetwork(base);

@@ -15,6 +15,19 @@ export function egressToInternet(walk: Walk, subnetId: string, egressNic?: Netwo
 		return;
 	}
 
+	if (egressNic && walk.sourceIp !== egressNic.privateIpAddress && !sameRegionStorage(walk, subnetId)) {
+		// S-UDR: an appliance sending to a public address "must either proxy the traffic or perform network address
+		// translation (NAT) from the source's private IP address to its own private IP address. Azure then performs NAT
+		// to a public IP address". Azure translates only the appliance's own address, so nothing takes this packet out.
+		// (Same-region Storage is reached from private addresses, without that NAT: S-STNS, handled below.)
+		walk.drop(
+			'no-outbound-access',
+			`${egressNic.name} forwards ${walk.sourceIp}'s packet to the Internet without translating the source to its own address: Azure's outbound NAT (NAT gateway, public IP, default outbound access) applies only to ${egressNic.privateIpAddress}, so the appliance must SNAT or proxy (docs: Virtual network traffic routing).`,
+			egressNic.name,
+		);
+		return;
+	}
+
 	const subnet = network.subnets.get(subnetId)?.subnet;
 	const natGateway = subnet?.natGateway ? network.natGateways.get(subnet.natGateway) : undefined;
 	if (!walk.enter('internet', walk.destinationIp)) return;

@@ -4,10 +4,10 @@
  * private endpoints, None).
  */
 import {ipToInt, prefixContains} from '../address.js';
-import {isPeeringConnected, subnetContaining, type Network} from '../network.js';
+import {isPeeringConnected, prefixOf, subnetContaining, type Network} from '../network.js';
 import {lookupRoute} from '../routes.js';
 import type {BeatenRoute, BeatenRule, EffectiveRoute} from '../results.js';
-import type {NetworkInterface} from '../topology.js';
+import type {NetworkInterface, VirtualNetworkGateway} from '../topology.js';
 import {atLoadBalancer, atPrivateEndpoint, atPublicAddress} from './endpoints.js';
 import {egressToInternet} from './egress.js';
 import {toOnPremises} from './on-premises.js';
@@ -165,6 +165,13 @@ export function crossPeering(walk: Walk, from: string, to: string): boolean {
 		return false;
 	}
 
+	if (!inbound.allowVirtualNetworkAccess) {
+		// S-PEER says only that with the setting disabled "traffic doesn't flow between the peered virtual networks".
+		walk.note(
+			`${inbound.name} has allow virtual network access off, but ${outbound.name} allows it: the docs do not say whether one disabled link stops both directions; vnetlab applies each link's flag to traffic leaving its own VNet, so ${from} → ${to} flows.`,
+		);
+	}
+
 	const source = ipToInt(walk.sourceIp);
 	const originatedHere = network.vnets.get(from)?.addressSpace.some((p) => prefixContains(p, source)) ?? false;
 	const gatewayTransit = walk.viaGateway !== undefined && inbound.useRemoteGateways && outbound.allowGatewayTransit;
@@ -304,16 +311,30 @@ function toAppliance(walk: Walk, vnetName: string, nextHopIp: string, routeRule:
 	routeFrom(walk, nic.subnet, nic);
 }
 
+/**
+ * Which of a VNet's gateways takes the packet: the one with an on-premises site holding the
+ * destination (its learned route matched), else the VPN gateway (a user route's next hop must be
+ * one, S-UDR), else the first. Matters when VPN and ExpressRoute gateways coexist.
+ */
+function gatewayFor(walk: Walk, vnetName: string): VirtualNetworkGateway | undefined {
+	const {network} = walk;
+	const gateways = network.topology.virtualNetworkGateways.filter((g) => g.vnet === vnetName);
+	const ip = ipToInt(walk.destinationIp);
+	const holdsDestination = (g: VirtualNetworkGateway) =>
+		network.topology.localNetworks.some((site) => site.gateway === g.name && site.addressPrefixes.some((p) => prefixContains(prefixOf(network, p), ip)));
+	return gateways.find(holdsDestination) ?? gateways.find((g) => g.gatewayType === 'Vpn') ?? gateways[0];
+}
+
 /** Next hop VirtualNetworkGateway: this VNet's VPN gateway, or the hub's through gateway transit (S-GWT). */
 function toGateway(walk: Walk, vnetName: string, routeRule: string): void {
 	const {network} = walk;
-	const own = network.topology.virtualNetworkGateways.find((g) => g.vnet === vnetName);
+	const own = gatewayFor(walk, vnetName);
 	let gateway = own;
 	if (!gateway) {
 		const link = network.topology.virtualNetworkPeerings.find((l) => l.from === vnetName && l.useRemoteGateways);
 		const back = link ? network.peeringLinks.get(`${link.to}>${link.from}`) : undefined;
 		if (link && back?.allowGatewayTransit) {
-			gateway = network.topology.virtualNetworkGateways.find((g) => g.vnet === link.to);
+			gateway = gatewayFor(walk, link.to);
 			if (gateway) {
 				walk.paths.add('peering');
 				if (!crossPeering(walk, vnetName, link.to)) return;

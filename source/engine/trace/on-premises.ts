@@ -18,15 +18,33 @@ export function toOnPremises(walk: Walk, gatewayName: string): void {
 	const {network} = walk;
 	const ip = ipToInt(walk.destinationIp);
 	const sites = network.topology.localNetworks.filter((s) => s.gateway === gatewayName);
-	const site = sites.find((s) => siteHolds(network, s, ip)) ?? sites[0];
+	const holder = sites.find((s) => siteHolds(network, s, ip));
+	const gateway = network.gateways.get(gatewayName);
+	const azureVnet = gateway && !holder ? vnetsBehindGateway(network, gateway.vnet).find((name) => network.vnets.get(name)?.addressSpace.some((p) => prefixContains(p, ip))) : undefined;
+	if (gateway && azureVnet) {
+		// S-GWT: the gateway routes between the VNets it serves (spoke to spoke through a hub VPN gateway uses UDRs
+		// with next hop VirtualNetworkGateway): the packet goes back into Azure by the GatewaySubnet's routes.
+		walk.viaGateway = gateway.name;
+		walk.step('forward', 'back into Azure', `${walk.destinationIp} is in ${azureVnet}, not on-premises: ${gateway.name} routes it back into Azure.`, gateway.name);
+		routeFrom(walk, `${gateway.vnet}/GatewaySubnet`);
+		return;
+	}
+
+	const site = holder ?? sites[0];
 	if (!site) {
 		walk.drop('next-hop-unreachable', `${gatewayName} has no connection to an on-premises site.`, gatewayName);
 		return;
 	}
 
 	if (!walk.enter('on-premises', site.name)) return;
-	if (siteHolds(network, site, ip)) {
+	if (holder) {
 		deliverOnSite(walk, site);
+		return;
+	}
+
+	if (isPrivateAddress(ip)) {
+		walk.note(`What ${site.name} does with a private address it does not hold is outside Azure; vnetlab assumes it has no route for it rather than sending it to the Internet.`);
+		walk.drop('no-route', `${walk.destinationIp} is a private address that is not on-premises at ${site.name}: the site has no route for it (and the Internet routes no private address).`, site.name);
 		return;
 	}
 

@@ -2,7 +2,8 @@
  * NSG checks at a NIC, in Azure's order (S-NSG): outbound, the NIC's NSG then the subnet's;
  * inbound, the subnet's NSG then the NIC's. Both levels must allow; a level without an NSG allows.
  */
-import {evaluateNsg} from '../nsg.js';
+import {evaluateNsg, rulesInOrder, whyNoMatch} from '../nsg.js';
+import {virtualNetworkTagNote} from '../nsg-tags.js';
 import type {NetworkSecurityGroup, SecurityRuleDirection} from '../topology.js';
 import type {Walk} from './walk.js';
 
@@ -47,6 +48,18 @@ export function passOne(
 		contextSubnet: subnetId,
 	});
 	const verb = direction === 'Outbound' ? 'outbound' : 'inbound';
+	// Ambiguity (S-TAGS "might also contain default routes"): say so when a VirtualNetwork or Internet rule was evaluated.
+	const evaluated = rulesInOrder(nsg, direction).slice(0, decision.beaten.length + 1);
+	const tags = ['virtualnetwork', 'internet'];
+	if (evaluated.some((r) => tags.includes(r.sourceAddressPrefix.toLowerCase()) || tags.includes(r.destinationAddressPrefix.toLowerCase()))) {
+		const note = virtualNetworkTagNote(walk.network, subnetId);
+		if (note) walk.note(note);
+	}
+
+	if (decision.beaten.some((b) => b.why.startsWith('source port '))) {
+		walk.note('Source ports are not modelled (the sender picks an ephemeral port): a rule with a source port range matches only when the range covers 1024-65535, as 0-65535 does.');
+	}
+
 	if (decision.access === 'Allow') {
 		walk.step('nsg', 'allow', `${nsg.name} on ${label} allows this ${verb} packet.`, decision.rule, decision.beaten);
 		return true;
@@ -55,4 +68,39 @@ export function passOne(
 	walk.step('nsg', 'deny', `${nsg.name} on ${label} denies this ${verb} packet.`, decision.rule, decision.beaten);
 	walk.drop('nsg-denied', `${decision.rule} denied the ${verb} packet at ${label}.`, decision.rule);
 	return false;
+}
+
+/**
+ * Outbound NSGs for a flow to a host-node service (168.63.129.16, 169.254.169.254): only user rules
+ * naming the service's own tag filter it (S-NSG, S-168), NIC NSG then subnet NSG; false when denied.
+ */
+export function passPlatformNsgs(walk: Walk, subnetId: string, nicNsg: string | undefined, nicLabel: string, tag: string | undefined): boolean {
+	const subnet = walk.network.subnets.get(subnetId);
+	const levels: Level[] = [
+		{nsg: nicNsg, label: `network interface ${nicLabel}`},
+		{nsg: subnet?.subnet.networkSecurityGroup, label: `subnet ${subnetId}`},
+	];
+	const flow = {sourceIp: walk.sourceIp, destinationIp: walk.destinationIp, protocol: walk.protocol, port: walk.port, contextSubnet: subnetId};
+	for (const level of levels) {
+		const nsg = level.nsg ? walk.network.nsgs.get(level.nsg) : undefined;
+		if (!nsg || !tag) continue;
+		const decisive = nsg.securityRules
+			.filter((r) => r.direction === 'Outbound' && r.destinationAddressPrefix.toLowerCase() === tag.toLowerCase())
+			.sort((a, b) => a.priority - b.priority)
+			.find((r) => whyNoMatch(walk.network, r, flow) === undefined);
+		if (!decisive) continue;
+		const rule = `${nsg.name}/${decisive.name}`;
+		if (decisive.access === 'Allow') {
+			walk.step('nsg', 'allow', `${rule} on ${level.label} allows this packet to ${tag}.`, rule);
+			continue;
+		}
+
+		walk.step('nsg', 'deny', `${rule} on ${level.label} targets ${tag} and denies this packet.`, rule);
+		walk.drop('nsg-denied', `${rule} denied the outbound packet to ${tag} at ${level.label}.`, rule);
+		return false;
+	}
+
+	const what = tag ? `only rules naming the ${tag} service tag filter it` : 'no NSG rule filters it';
+	walk.step('nsg', 'not filtered', `${walk.destinationIp} is a virtual IP of the host node: ${what}, and no user-defined route applies (docs: What is IP address 168.63.129.16?).`);
+	return true;
 }

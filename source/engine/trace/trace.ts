@@ -6,12 +6,13 @@
 import {isIpv4Address} from '../address.js';
 import {dnsClientFor, resolveName} from '../dns.js';
 import type {Network} from '../network.js';
+import {platformService} from '../nsg-tags.js';
 import type {Protocol, Resolution, Trace} from '../results.js';
 import type {LocalNetwork, NetworkInterface, OnPremisesHost} from '../topology.js';
 import {routeFrom} from './forward.js';
 import {intendedResource} from './intended.js';
 import {fromOnPremises} from './on-premises.js';
-import {passNsgs} from './security.js';
+import {passNsgs, passPlatformNsgs} from './security.js';
 import {Walk} from './walk.js';
 
 export class TraceInputError extends Error {}
@@ -127,6 +128,14 @@ function fromNic(walk: Walk, nic: NetworkInterface): void {
 
 	if (walk.destinationIp === nic.privateIpAddress) {
 		walk.deliver('nic', nic.name, `${walk.destinationIp} is ${nic.name}'s own address: the packet never leaves the VM.`);
+		return;
+	}
+
+	const platform = platformService(walk.destinationIp, walk.protocol, walk.port);
+	if (platform) {
+		// S-168: the host node answers; no route applies and NSGs filter it only through the service's own tag.
+		if (!passPlatformNsgs(walk, nic.subnet, nic.networkSecurityGroup, nic.name, platform.tag)) return;
+		walk.deliver('resource', walk.destinationIp, `The host node answers at ${walk.destinationIp} for ${nic.name}; the packet never leaves the host.`);
 		return;
 	}
 
