@@ -213,6 +213,85 @@ const cases: Case[] = [
 		path: 'service-endpoint',
 	},
 
+	{
+		// S-STNS: Storage endpoints are "expanded to include the paired region" (semantics 13.5: S-FAQ says same region; noted).
+		title: 'S-STNS: a Storage endpoint reaches an account in the paired region, and the virtual network rule admits the subnet',
+		change: (t) => {
+			lockToAppSubnet(t);
+			t.resources.push({...resource(t, 'stcontoso'), name: 'stnorth', region: 'northeurope', publicIpAddress: '52.236.1.1'});
+		},
+		from: 'vm-app',
+		to: '52.236.1.1',
+		result: 'delivered',
+		destination: 'stnorth',
+		sourceIpSeen: '10.0.1.4',
+		path: 'service-endpoint',
+		note: /paired region/,
+	},
+	{
+		// S-STNS: "Service Endpoints do not apply to traffic outside the region of the Virtual Network and the designated region pair."
+		title: 'S-STNS: a Storage endpoint does not reach an account outside the region and its pair: the virtual network rule never matches',
+		change: (t) => {
+			subnet(t, 'hub/app').serviceEndpoints = ['Microsoft.Storage'];
+			resource(t, 'steast').networkRuleSet = {defaultAction: 'Deny', virtualNetworkRules: ['hub/app'], ipRules: []};
+		},
+		from: 'vm-app',
+		to: '52.240.10.20',
+		result: 'dropped',
+		reason: 'firewall-denied',
+		path: 'internet',
+		notPath: 'service-endpoint',
+	},
+	{
+		// S-SE: "For Azure SQL, a service endpoint applies only to Azure service traffic within a virtual network's region."
+		title: 'S-SE: a SQL endpoint does not reach a server in another region, even the paired one',
+		change: (t) => {
+			subnet(t, 'hub/app').serviceEndpoints = ['Microsoft.Sql'];
+			t.resources.push({...resource(t, 'sqlcontoso'), name: 'sqlnorth', region: 'northeurope', publicIpAddress: '40.69.1.1'});
+			resource(t, 'sqlnorth').networkRuleSet = {defaultAction: 'Deny', virtualNetworkRules: ['hub/app'], ipRules: []};
+		},
+		from: 'vm-app',
+		to: '40.69.1.1',
+		port: 1433,
+		result: 'dropped',
+		reason: 'firewall-denied',
+		notPath: 'service-endpoint',
+	},
+	{
+		// S-SE: "Endpoints can't be used for traffic from your premises to Azure services."
+		title: 'S-SE: on-premises traffic cannot use the service endpoint: the account sees the site\'s public IP and refuses it',
+		change: lockToAppSubnet,
+		from: 'onprem-pc',
+		to: '52.239.10.20',
+		result: 'dropped',
+		reason: 'firewall-denied',
+		notPath: 'service-endpoint',
+	},
+	{
+		// Design 2: accounts may share a public IP; the firewall of the account the client named decides.
+		title: 'S-STNS: two accounts behind one public IP: the named account\'s firewall decides (admitted)',
+		change: (t) => {
+			resource(t, 'stcontoso').networkRuleSet.defaultAction = 'Deny';
+			resource(t, 'stother').publicIpAddress = '52.239.10.20';
+		},
+		from: 'vm-spoke',
+		to: 'stother.blob.core.windows.net',
+		result: 'delivered',
+		destination: 'stother',
+	},
+	{
+		title: 'S-STNS: two accounts behind one public IP: the named account\'s firewall decides (refused)',
+		change: (t) => {
+			resource(t, 'stother').publicIpAddress = '52.239.10.20';
+			resource(t, 'stother').networkRuleSet.defaultAction = 'Deny';
+		},
+		from: 'vm-spoke',
+		to: 'stother.blob.core.windows.net',
+		result: 'dropped',
+		reason: 'firewall-denied',
+		rule: 'networkRuleSet/defaultAction',
+	},
+
 	// --- Private endpoints -------------------------------------------------------------
 	{
 		title: 'S-PEDNS: the linked privatelink zone answers the private IP and the packet takes the private endpoint',
@@ -347,6 +426,52 @@ const cases: Case[] = [
 		note: /bypassing the appliance/,
 	},
 	{
+		// S-PENP: route-table policies alone leave NSGs bypassed for the endpoint.
+		title: 'S-PENP: with only route table policies enabled the subnet NSG still does not filter traffic to the endpoint',
+		change: (t) => {
+			subnet(t, 'hub/pe').privateEndpointNetworkPolicies = 'RouteTableEnabled';
+		},
+		from: 'vm-app',
+		to: 'stcontoso.blob.core.windows.net',
+		result: 'delivered',
+		path: 'private-endpoint',
+	},
+	{
+		// S-PENP: "Enabled" turns on both NSG and route table policies.
+		title: 'S-PENP: with network policies Enabled the subnet NSG filters traffic to the endpoint',
+		change: (t) => {
+			subnet(t, 'hub/pe').privateEndpointNetworkPolicies = 'Enabled';
+		},
+		from: 'vm-app',
+		to: 'stcontoso.blob.core.windows.net',
+		result: 'dropped',
+		reason: 'nsg-denied',
+		rule: 'nsg-pe/deny-app-to-pe',
+	},
+	{
+		// S-PE: "you would need separate private endpoints to access the file and blob subresources".
+		title: 'S-PE: a blob private endpoint does not give file: the file name stays public and meets the closed public endpoint',
+		change: (t) => {
+			resource(t, 'stcontoso').publicNetworkAccess = 'Disabled';
+		},
+		from: 'vm-data',
+		to: 'stcontoso.file.core.windows.net',
+		result: 'dropped',
+		reason: 'public-network-access-disabled',
+	},
+	{
+		// S-PE: the endpoint maps one resource and one sub-resource; file through the blob endpoint's IP fails.
+		title: 'S-PE: a file request sent to the blob private endpoint\'s IP is not for the mapped sub-resource',
+		change: (t) => {
+			t.privateEndpoints.push({name: 'pe-file', subnet: 'spoke/workload', privateIpAddress: '10.1.1.11', subscription: 'contoso', connection: {target: 'stcontoso', groupId: 'file', status: 'Approved'}});
+			t.privateDnsZones.push({name: 'privatelink.file.core.windows.net', id: 'privatelink.file.core.windows.net', records: [{name: 'stcontoso', type: 'A', value: '10.0.3.4'}], virtualNetworkLinks: [{name: 'link-hub', vnet: 'hub', resolutionPolicy: 'Default'}]});
+		},
+		from: 'vm-data',
+		to: 'stcontoso.file.core.windows.net',
+		result: 'dropped',
+		reason: 'not-mapped-resource',
+	},
+	{
 		title: 'S-PEDNSI: on-premises forwarding blob.core.windows.net to the resolver inbound endpoint reaches the private endpoint',
 		change: (t) => {
 			resource(t, 'stcontoso').publicNetworkAccess = 'Disabled';
@@ -397,6 +522,36 @@ const cases: Case[] = [
 		to: 'pe-pls',
 		result: 'dropped',
 		reason: 'private-link-service-not-visible',
+	},
+	{
+		// S-PLS: "Supports TCP and UDP traffic only"; a UDP load-balancing rule carries UDP.
+		title: 'S-PLS: UDP through the service follows a UDP load-balancing rule',
+		change: (t) => {
+			t.loadBalancers[0]!.rules.push({frontend: 'fe', protocol: 'Udp', frontendPort: 8443, backendPort: 8443});
+			t.networkSecurityGroups.find((n) => n.name === 'nsg-backend')!.securityRules[0]!.protocol = '*';
+		},
+		from: 'vm-app',
+		to: 'pe-pls',
+		protocol: 'udp',
+		port: 8443,
+		result: 'delivered',
+		destination: 'vm-backend',
+		sourceIpSeen: '10.0.9.4',
+	},
+	{
+		// S-PLS: visibility "Role-based access control only": the provider's own subscription may connect without being listed.
+		title: 'S-PLS: the provider\'s own subscription sees its service though visibility lists nobody',
+		change: (t) => {
+			t.privateLinkServices[0]!.visibility = [];
+			t.virtualNetworks.find((v) => v.name === 'provider')!.subnets.push({name: 'pe', addressPrefix: '10.0.5.0/24', serviceEndpoints: [], privateEndpointNetworkPolicies: 'Disabled', privateLinkServiceNetworkPolicies: 'Enabled', defaultOutboundAccess: false});
+			t.networkInterfaces.push({name: 'vm-provider', subnet: 'provider/app', privateIpAddress: '10.0.1.20', enableIpForwarding: false, running: true});
+			t.privateEndpoints.push({name: 'pe-own', subnet: 'provider/pe', privateIpAddress: '10.0.5.4', subscription: 'fabrikam', connection: {target: 'pls-app', groupId: '', status: 'Approved'}});
+		},
+		from: 'vm-provider',
+		to: 'pe-own',
+		result: 'delivered',
+		destination: 'vm-backend',
+		sourceIpSeen: '10.0.9.4',
 	},
 	{
 		title: 'S-PLS: only approved connections send traffic to the service',

@@ -6,6 +6,7 @@
 import {ipToInt, prefixContains} from '../address.js';
 import {prefixOf} from '../network.js';
 import type {BeatenRule} from '../results.js';
+import {pairedRegion} from '../service-tags.js';
 import type {LoadBalancer, PrivateEndpoint, PrivateLinkService, Resource} from '../topology.js';
 import {deliverToNic} from './forward.js';
 import {passOne} from './security.js';
@@ -16,7 +17,9 @@ export type Arrival = {kind: 'internet'} | {kind: 'service-endpoint'; subnet: st
 /** The packet reached a public address: a resource, a VM's public IP, an Internet host, or nothing modelled. */
 export function atPublicAddress(walk: Walk, arrival: Arrival): void {
 	const {network} = walk;
-	const resource = network.topology.resources.find((r) => r.publicIpAddress === walk.destinationIp);
+	// Accounts may share a public IP (a storage stamp); the name the client asked for decides which one answers.
+	const intended = walk.intended ? network.resources.get(walk.intended.resource) : undefined;
+	const resource = intended?.publicIpAddress === walk.destinationIp ? intended : network.topology.resources.find((r) => r.publicIpAddress === walk.destinationIp);
 	if (resource) {
 		atResourcePublicEndpoint(walk, resource, arrival);
 		return;
@@ -51,6 +54,16 @@ function atResourcePublicEndpoint(walk: Walk, resource: Resource, arrival: Arriv
 		walk.step('firewall', 'deny', `${resource.name} has public network access disabled: its public endpoint takes no traffic at all.`, 'publicNetworkAccess');
 		walk.drop('public-network-access-disabled', `${resource.name}'s public endpoint is closed (public network access Disabled).`, 'publicNetworkAccess');
 		return;
+	}
+
+	if (arrival.kind === 'service-endpoint') {
+		// S-STNS vs S-FAQ (semantics 13.5): say which doc a paired-region Storage endpoint follows.
+		const vnetRegion = walk.network.subnets.get(arrival.subnet)?.vnet.region.toLowerCase();
+		if (resource.type === 'Microsoft.Storage/storageAccounts' && vnetRegion !== undefined && pairedRegion(vnetRegion) === resource.region.toLowerCase()) {
+			walk.note(
+				`${resource.name} is in ${resource.region}, the paired region of ${arrival.subnet}'s ${vnetRegion}: Azure Storage firewalls and virtual networks says Storage service endpoints are "expanded to include the paired region", while the VNet FAQ says Storage and SQL need the same region. vnetlab follows the Storage doc.`,
+			);
+		}
 	}
 
 	// Storage sees requests from its own region come from private Azure addresses, and IP rules ignore them (docs: Azure Storage firewalls and virtual networks).
@@ -184,14 +197,16 @@ export function atPrivateEndpoint(walk: Walk, endpoint: PrivateEndpoint): void {
 function atPrivateLinkService(walk: Walk, endpoint: PrivateEndpoint, service: PrivateLinkService): void {
 	const {network} = walk;
 	if (!walk.enter('private-link-service', service.name)) return;
-	const visible = service.visibility.includes('*') || service.visibility.includes(endpoint.subscription);
+	const loadBalancer = network.loadBalancers.get(service.loadBalancer)!;
+	const frontend = loadBalancer.frontends.find((f) => f.name === service.frontend)!;
+	// S-PLS: visibility lists other subscriptions; the provider's own subscription always sees its service (RBAC).
+	const own = network.subnets.get(frontend.subnet)?.vnet.subscription;
+	const visible = service.visibility.includes('*') || service.visibility.includes(endpoint.subscription) || endpoint.subscription === own;
 	if (!visible) {
 		walk.drop('private-link-service-not-visible', `${service.name} is not visible to subscription ${endpoint.subscription}.`, `${service.name}/visibility`);
 		return;
 	}
 
-	const loadBalancer = network.loadBalancers.get(service.loadBalancer)!;
-	const frontend = loadBalancer.frontends.find((f) => f.name === service.frontend)!;
 	const nat = service.natIpConfigurations[0]!;
 	// The provider sees a NAT IP from its own subnet, so consumer and provider spaces may overlap (S-PLS).
 	walk.step(
