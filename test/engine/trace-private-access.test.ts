@@ -621,3 +621,12 @@ test('a trace by name starts with the DNS step and keeps the resolution', (t) =>
 	t.is(result.resolution?.result, 'ip');
 	t.true(result.resolution!.answers.some((a) => a.type === 'CNAME' && a.value === 'stcontoso.privatelink.blob.core.windows.net'));
 });
+
+test('S-STPE: a trace to the privatelink name still works, with a note to use the usual name; the usual name gets no such note', (t) => {
+	const network = buildNetwork(base);
+	const direct = trace(network, 'vm-data', 'stcontoso.privatelink.blob.core.windows.net');
+	t.is(direct.verdict.result, 'delivered', direct.verdict.detail);
+	t.true(direct.notes.some((note) => /privatelink name\. Connect with the service's usual name/.test(note)), direct.notes.join('\n'));
+	const usual = trace(network, 'vm-data', 'stcontoso.blob.core.windows.net');
+	t.false(usual.notes.some((note) => /privatelink name/.test(note)), usual.notes.join('\n'));
+});

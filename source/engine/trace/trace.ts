@@ -74,6 +74,11 @@ export function trace(network: Network, from: string, to: string, options: Trace
 	walk.enter(source.kind === 'nic' ? 'nic' : 'on-premises', sourceName);
 
 	if (destinationIp === undefined) {
+		// S-STPE: clients should use the service's usual name; the privatelink name is an implementation detail of the CNAME chain.
+		if (/(^|\.)privatelink\./i.test(to)) {
+			walk.note(`${to} is a privatelink name. Connect with the service's usual name instead (without "privatelink."): the public CNAME leads there, and the service's certificates and clients expect the usual name (docs: Use private endpoints for Azure Storage).`);
+		}
+
 		const client = dnsClientFor(network, from)!;
 		const answer: Resolution = resolveName(network, client, to);
 		resolution = answer;
