@@ -23,6 +23,7 @@ export function register(program: Command): void {
 			const name = parseDnsName(rawName);
 			const network = await loadNetwork(topologyPath);
 			const {dnsClientFor, resolveName} = await import('../engine/dns.js');
+			const {dnsReachFrom} = await import('../engine/trace/trace.js');
 			const client = dnsClientFor(network, options.from);
 			if (!client) {
 				const hosts = [
@@ -33,7 +34,7 @@ export function register(program: Command): void {
 				throw new CommandError(`unknown network interface or host '${options.from}' (known: ${knownNames(hosts)})`);
 			}
 
-			const resolution = resolveName(network, client, name);
+			const resolution = resolveName(network, client, name, dnsReachFrom(network, options.from));
 			if (options.json) {
 				printJson(resolution);
 				return;

@@ -46,7 +46,14 @@ export function dnsClientFor(network: Network, from: string): DnsClient | undefi
 }
 
 /** Where a client's queries go first: `clause` completes "<client> is in <place>, ...", `more` follows it. */
-type FirstHop = {first: FirstServer; clause: string; more: string[]};
+type FirstHop = {first: FirstServer; clause: string; more: string[]; /** The custom DNS server's address, when the VNet names one. */ customServer?: string};
+
+/**
+ * Whether a client's query reaches a DNS server's address: undefined when it does, else why not.
+ * The trace supplies it (a UDP 53 packet from the client), so NSGs, routes and peerings decide;
+ * the DNS code itself stays free of routing.
+ */
+export type DnsReach = (serverIp: string) => string | undefined;
 
 /** Where a VNet's VMs send their queries (S-RESOLVER step 2: custom DNS servers, else Azure-provided DNS). */
 function vnetFirstHop(network: Network, vnet: string): FirstHop {
@@ -69,7 +76,7 @@ function vnetFirstHop(network: Network, vnet: string): FirstHop {
 		more.push(`${capitalise(server.description)}.`);
 		// Naming 168.63.129.16 as the custom server is Azure-provided DNS itself, not a forwarder.
 		const first = firstServerOf(server, ip === azureDnsIp ? undefined : `custom DNS ${ip}`);
-		return {first, clause: `which uses custom DNS servers: the query goes to ${ip}${others}`, more};
+		return {first, clause: `which uses custom DNS servers: the query goes to ${ip}${others}`, more, ...(ip === azureDnsIp ? {} : {customServer: ip})};
 	});
 }
 
@@ -88,13 +95,24 @@ function siteFirstHop(network: Network, localNetwork: string): FirstHop {
 	});
 }
 
-/** Resolve a name for a client. Names are case-insensitive and a trailing dot is ignored. */
-export function resolveName(network: Network, client: DnsClient, name: string): Resolution {
+/**
+ * Resolve a name for a client. Names are case-insensitive and a trailing dot is ignored.
+ * With `reach`, a VM's query must first get to its VNet's custom DNS server: a server the
+ * VM cannot reach (no peering, an NSG, a None route) answers nothing, and the query times out.
+ */
+export function resolveName(network: Network, client: DnsClient, name: string, reach?: DnsReach): Resolution {
 	const normalized = normalizeName(name);
 	switch (client.kind) {
 		case 'vnet': {
-			const {first, clause, more} = vnetFirstHop(network, client.vnet);
-			return resolveFrom(network, first, normalized, client.label, [`${client.label} is in ${client.vnet}, ${clause}.`, ...more]);
+			const {first, clause, more, customServer} = vnetFirstHop(network, client.vnet);
+			const intro = [`${client.label} is in ${client.vnet}, ${clause}.`, ...more];
+			const blocked = customServer !== undefined && first.kind !== 'none' ? reach?.(customServer) : undefined;
+			if (blocked !== undefined) {
+				// A custom DNS server is reached like any other address (S-RESOLVER step 2 forwards the query there).
+				return resolveFrom(network, {kind: 'none'}, normalized, client.label, [...intro, `The query to ${customServer} (UDP 53) never gets there: ${blocked}. It times out.`]);
+			}
+
+			return resolveFrom(network, first, normalized, client.label, intro);
 		}
 
 		case 'on-premises': {
@@ -108,8 +126,8 @@ export function resolveName(network: Network, client: DnsClient, name: string): 
 }
 
 /** Resolve a name as seen from a NIC, an on-premises host or an Internet host; throws for an unknown `from`. */
-export function resolve(network: Network, from: string, name: string): Resolution {
+export function resolve(network: Network, from: string, name: string, reach?: DnsReach): Resolution {
 	const client = dnsClientFor(network, from);
 	if (!client) throw new Error(`unknown DNS client '${from}': expected a network interface, an on-premises host or an Internet host`);
-	return resolveName(network, client, name);
+	return resolveName(network, client, name, reach);
 }

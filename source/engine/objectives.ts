@@ -10,7 +10,7 @@ import {buildNetwork, type Network} from './network.js';
 import {lookupRoute} from './routes.js';
 import type {DropReason, NextHopResult, Resolution, Trace} from './results.js';
 import type {Topology} from './topology.js';
-import {addressOfObject, trace} from './trace/trace.js';
+import {addressOfObject, dnsReachFrom, trace} from './trace/trace.js';
 import type {
 	DnsObjective,
 	DnsQuery,
@@ -93,7 +93,7 @@ function runRoute(network: Network, query: RouteQuery): NextHopResult {
 
 function runDns(network: Network, query: DnsQuery): Resolution {
 	try {
-		return resolve(network, query.from, query.name);
+		return resolve(network, query.from, query.name, dnsReachFrom(network, query.from));
 	} catch (error) {
 		throw new QueryError((error as Error).message);
 	}

@@ -30,7 +30,7 @@ export function describeResult(resolution: Resolution): string {
 		case 'nxdomain':
 			return `${resolution.name} does not exist (NXDOMAIN)`;
 		case 'no-answer':
-			return `${resolution.name} has no A record (no answer)`;
+			return `${resolution.name} gets no answer (no A record, or no DNS server answered)`;
 	}
 }
 

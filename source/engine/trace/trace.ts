@@ -4,7 +4,7 @@
  * names an unknown source or destination (TraceInputError), which is the caller's input error.
  */
 import {isIpv4Address} from '../address.js';
-import {dnsClientFor, resolveName} from '../dns.js';
+import {dnsClientFor, resolveName, type DnsReach} from '../dns.js';
 import type {Network} from '../network.js';
 import {platformService} from '../nsg-tags.js';
 import type {Protocol, Resolution, Trace} from '../results.js';
@@ -55,6 +55,23 @@ export function isDnsName(network: Network, to: string): boolean {
 	return addressOfObject(network, to) === undefined && /^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i.test(to);
 }
 
+/**
+ * Whether a VM's DNS query reaches a custom DNS server: a UDP 53 packet traced from the VM's NIC,
+ * so the same NSGs, routes and peerings decide as for any other packet. Undefined when it is
+ * delivered (or the server is the VM itself), else the drop in words.
+ */
+export function dnsReachFrom(network: Network, from: string): DnsReach | undefined {
+	const nic = network.nics.get(from);
+	if (!nic) return undefined;
+	return (serverIp) => {
+		if (serverIp === nic.privateIpAddress) return undefined;
+		const query = trace(network, from, serverIp, {protocol: 'udp', port: 53});
+		if (query.verdict.result === 'delivered') return undefined;
+		const rule = query.verdict.rule ? ` by ${query.verdict.rule}` : '';
+		return `the packet is ${query.verdict.result}${query.verdict.reason ? ` (${query.verdict.reason})` : ''}${rule}: ${query.verdict.detail.replace(/\.$/, '')}`;
+	};
+}
+
 export function trace(network: Network, from: string, to: string, options: TraceOptions = {}): Trace {
 	const protocol = options.protocol ?? 'tcp';
 	const port = protocol === 'icmp' ? 0 : (options.port ?? 443);
@@ -80,7 +97,7 @@ export function trace(network: Network, from: string, to: string, options: Trace
 		}
 
 		const client = dnsClientFor(network, from)!;
-		const answer: Resolution = resolveName(network, client, to);
+		const answer: Resolution = resolveName(network, client, to, dnsReachFrom(network, from));
 		resolution = answer;
 		const last = answer.answers[answer.answers.length - 1];
 		if (answer.result === 'ip' && answer.ip) {
