@@ -12,7 +12,7 @@ import {
 	intToIp,
 	ipToInt,
 	isIpv4Address,
-	parsePrefix,
+	tryParsePrefix,
 	prefixContains,
 	prefixCovers,
 	prefixesOverlap,
@@ -120,7 +120,7 @@ type Context = {
 
 /** A valid CIDR parsed, or undefined (the address-text check reports bad text). */
 function prefixOf(text: unknown): Prefix | undefined {
-	return typeof text === 'string' && cidrProblem(text) === undefined ? parsePrefix(text) : undefined;
+	return tryParsePrefix(text);
 }
 
 function list<T>(value: T[] | undefined): T[] {
