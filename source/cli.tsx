@@ -18,6 +18,10 @@ import * as trace from './commands/trace.js';
 import * as validate from './commands/validate.js';
 import {configureProgram, runProgram} from './commands/run.js';
 
+// React picks its build from NODE_ENV when it is first imported (lazily, by the TUI and the server):
+// learners get the production build, which renders a frame in a fraction of the development build's time.
+process.env['NODE_ENV'] ??= 'production';
+
 const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace, list, validate, check, open, progress, serve];
 
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};

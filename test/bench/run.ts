@@ -6,6 +6,10 @@
 import {readdirSync} from 'node:fs';
 import {formatMeasurements, passes, type Bench} from './harness.js';
 
+// Measure what learners run: the CLI sets NODE_ENV=production before React loads (source/cli.tsx).
+// NODE_ENV=development npm run bench measures the development build instead.
+process.env['NODE_ENV'] ??= 'production';
+
 const directory = new URL('.', import.meta.url);
 const wanted = process.argv.slice(2);
 const files = readdirSync(directory)
