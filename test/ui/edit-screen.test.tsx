@@ -17,6 +17,8 @@ test('e opens the edit menu with the lab’s allowed edits, in the lab’s order
 	t.true(await openLab(app), app.lastFrame());
 	app.press('e');
 	t.true(await shows(app, 'Change the network'), app.lastFrame());
+	// The footer may come a frame after the body: wait for it before reading the whole frame.
+	t.true(await shows(app, '· q back'), app.lastFrame());
 	t.regex(app.lastFrame(), /vnetlab › Lab 01 › Edit/);
 	const frame = app.lastFrame();
 	t.regex(frame, /Change the network +0 of 3 objectives done · 0 edits/);
