@@ -84,14 +84,14 @@ export function applyInvalidState(network: Network, records: RouteRecord[], vnet
 		if (internet) {
 			addNote(
 				internet,
-				'A gateway-learned 0.0.0.0/0 keeps the reserved None routes: only a user-defined 0.0.0.0/0 is documented to remove them (docs: Virtual network traffic routing routing example).',
+				'A gateway-learned 0.0.0.0/0 keeps the reserved None routes: only a user-defined 0.0.0.0/0 is documented to remove them (docs: Virtual network traffic routing, its routing example).',
 			);
 		}
 	}
 }
 
 function overriddenByUser(users: readonly RouteRecord[]): string {
-	return `Invalid: user route ${names(users)} has the same prefix, and user-defined routes override default and gateway routes (docs: Virtual network traffic routing routing example).`;
+	return `Invalid: user route ${names(users)} has the same prefix, and user-defined routes override default and gateway routes (docs: Virtual network traffic routing, its routing example).`;
 }
 
 /**
