@@ -59,7 +59,8 @@ export function virtualNetworkTag(network: Network, subnetId: string): Prefix[] 
 export function virtualNetworkTagNote(network: Network, subnetId: string): string | undefined {
 	const defaultUdr = effectiveRoutesForSubnet(network, subnetId).some((r) => r.source === 'User' && r.addressPrefix.includes('0.0.0.0/0'));
 	if (!defaultUdr) return undefined;
-	return `${subnetId} has a user route for 0.0.0.0/0. The docs say the VirtualNetwork tag "might also contain default routes" without saying when; vnetlab leaves 0.0.0.0/0 out of VirtualNetwork (so AllowVnetOutBound/AllowVnetInBound do not allow everything) and keeps public addresses in Internet.`;
+	// One wording for every subnet, so a path through several such subnets carries the note once.
+	return `A subnet on this path has a user route for 0.0.0.0/0. The docs say the VirtualNetwork tag "might also contain default routes" without saying when; vnetlab leaves 0.0.0.0/0 out of VirtualNetwork (so AllowVnetOutBound/AllowVnetInBound do not allow everything) and keeps public addresses in Internet.`;
 }
 
 function inVirtualNetworkTag(network: Network, ip: number, subnetId: string): boolean {
