@@ -950,7 +950,7 @@ const cliCases: Array<[Edit, string]> = [
 	[{op: 'dissociate-route-table', subnet: 'hub/app'}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --remove routeTable'],
 	[{op: 'set-route-propagation', routeTable: 'rt-app', enabled: false}, 'az network route-table update --resource-group <rg> --name rt-app --disable-bgp-route-propagation true'],
 	[{op: 'set-service-endpoints', subnet: 'hub/app', services: ['Microsoft.Storage']}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --service-endpoints Microsoft.Storage'],
-	[{op: 'set-service-endpoints', subnet: 'hub/app', services: []}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --service-endpoints ""'],
+	[{op: 'set-service-endpoints', subnet: 'hub/app', services: []}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --service-endpoints null'],
 	[{op: 'add-vnet-rule', resource: 'stcontoso', subnet: 'hub/app'}, 'az storage account network-rule add --resource-group <rg> --account-name stcontoso --vnet-name hub --subnet app'],
 	[{op: 'add-vnet-rule', resource: 'sqlcontoso', subnet: 'hub/app'}, 'az sql server vnet-rule create --resource-group <rg> --server sqlcontoso --name hub-app --vnet-name hub --subnet app'],
 	[{op: 'add-vnet-rule', resource: 'kvcontoso', subnet: 'hub/app'}, 'az keyvault network-rule add --resource-group <rg> --name kvcontoso --vnet-name hub --subnet app'],
@@ -970,6 +970,10 @@ const cliCases: Array<[Edit, string]> = [
 		{op: 'create-private-endpoint', name: 'pe-partner', subnet: 'partner/pe', privateIpAddress: '10.9.1.4', target: 'pls-app.3f8a1c2e.westeurope.azure.privatelinkservice'},
 		'az network private-endpoint create --resource-group <rg> --name pe-partner --vnet-name partner --subnet pe --private-connection-resource-id pls-app.3f8a1c2e.westeurope.azure.privatelinkservice --connection-name pe-partner-connection --ip-config name=pe-partner-ipconfig private-ip-address=10.9.1.4 --manual-request true',
 	],
+	[
+		{op: 'create-private-endpoint', name: 'pe-kv', subnet: 'hub/pe', privateIpAddress: '10.0.3.8', target: 'kvcontoso', groupId: 'vault'},
+		'az network private-endpoint create --resource-group <rg> --name pe-kv --vnet-name hub --subnet pe --private-connection-resource-id $(az keyvault show --resource-group <rg> --name kvcontoso --query id --output tsv) --group-id vault --connection-name pe-kv-connection --ip-config name=pe-kv-ipconfig private-ip-address=10.0.3.8 group-id=vault member-name=default',
+	],
 	[{op: 'delete-private-endpoint', name: 'pe-st-blob'}, 'az network private-endpoint delete --resource-group <rg> --name pe-st-blob'],
 	[
 		{op: 'set-connection-status', privateEndpoint: 'pe-pls', status: 'Approved'},
@@ -978,6 +982,14 @@ const cliCases: Array<[Edit, string]> = [
 	[
 		{op: 'set-connection-status', privateEndpoint: 'pe-st-blob', status: 'Rejected'},
 		'az network private-endpoint-connection reject --resource-group <rg> --resource-name stcontoso --type Microsoft.Storage/storageAccounts --name pe-st-blob.<guid>',
+	],
+	[
+		{op: 'set-connection-status', privateEndpoint: 'pe-st-blob', status: 'Disconnected'},
+		'az network private-endpoint-connection delete --resource-group <rg> --resource-name stcontoso --type Microsoft.Storage/storageAccounts --name pe-st-blob.<guid> --yes',
+	],
+	[
+		{op: 'set-connection-status', privateEndpoint: 'pe-st-blob', status: 'Pending'},
+		'# no CLI command: a connection is Pending only until the owner approves, rejects or removes it',
 	],
 	[{op: 'create-private-dns-zone', name: 'privatelink.vaultcore.azure.net'}, 'az network private-dns zone create --resource-group <rg> --name privatelink.vaultcore.azure.net'],
 	[
@@ -1013,17 +1025,22 @@ const cliCases: Array<[Edit, string]> = [
 	[{op: 'set-peering', name: 'spoke1-to-hub', allowForwardedTraffic: true}, 'az network vnet peering update --resource-group <rg> --vnet-name spoke1 --name spoke1-to-hub --set allowForwardedTraffic=true'],
 	[
 		{op: 'set-peering', name: 'hub-to-spoke2', from: 'hub', to: 'spoke2', allowGatewayTransit: true},
-		'az network vnet peering create --resource-group <rg> --name hub-to-spoke2 --vnet-name hub --remote-vnet spoke2 --allow-gateway-transit true',
+		'az network vnet peering create --resource-group <rg> --name hub-to-spoke2 --vnet-name hub --remote-vnet spoke2 --allow-vnet-access true --allow-gateway-transit true',
+	],
+	[
+		{op: 'set-peering', name: 'hub-to-spoke2', from: 'hub', to: 'spoke2', allowVirtualNetworkAccess: false, allowForwardedTraffic: true},
+		'az network vnet peering create --resource-group <rg> --name hub-to-spoke2 --vnet-name hub --remote-vnet spoke2 --allow-vnet-access false --allow-forwarded-traffic true',
 	],
 	[
 		{op: 'set-peering', name: 'hub-to-partner', from: 'hub', to: 'partner'},
-		'az network vnet peering create --resource-group <rg> --name hub-to-partner --vnet-name hub --remote-vnet /subscriptions/<tailspin-id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/partner',
+		'az network vnet peering create --resource-group <rg> --name hub-to-partner --vnet-name hub --remote-vnet /subscriptions/<tailspin-id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/partner --allow-vnet-access true',
 	],
 	[
 		{op: 'set-subnet-policies', subnet: 'hub/pe', privateEndpointNetworkPolicies: 'Enabled'},
 		'az network vnet subnet update --resource-group <rg> --vnet-name hub --name pe --private-endpoint-network-policies Enabled',
 	],
 	[{op: 'set-dns-servers', vnet: 'hub', servers: ['10.0.4.4']}, 'az network vnet update --resource-group <rg> --name hub --dns-servers 10.0.4.4'],
+	[{op: 'set-dns-servers', vnet: 'hub', servers: []}, 'az network vnet update --resource-group <rg> --name hub --dns-servers null'],
 	[{op: 'set-subnet-nat-gateway', subnet: 'hub/app', natGateway: 'natgw-hub'}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --nat-gateway natgw-hub'],
 	[{op: 'set-subnet-nat-gateway', subnet: 'spoke1/web', natGateway: null}, 'az network vnet subnet update --resource-group <rg> --vnet-name spoke1 --name web --remove natGateway'],
 	[

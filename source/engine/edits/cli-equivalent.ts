@@ -91,7 +91,8 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 		case 'set-route-propagation':
 			return `az network route-table update ${rg} --name ${q(edit.routeTable)} --disable-bgp-route-propagation ${!edit.enabled}`;
 		case 'set-service-endpoints': {
-			const services = edit.services.length > 0 ? edit.services.map(q).join(' ') : '""';
+			// The CLI clears a list argument with `null` (an empty string would be sent as one empty service name).
+			const services = edit.services.length > 0 ? edit.services.map(q).join(' ') : 'null';
 			return `az network vnet subnet update ${rg} ${subnetArgs(edit.subnet)} --service-endpoints ${services}`;
 		}
 
@@ -153,7 +154,9 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 			}
 
 			const group = edit.groupId ? ` --group-id ${q(edit.groupId)}` : '';
-			const ipConfig = ` --ip-config name=${q(`${edit.name}-ipconfig`)} private-ip-address=${edit.privateIpAddress}${edit.groupId ? ` group-id=${q(edit.groupId)} member-name=${q(edit.groupId)}` : ''}`;
+			// member-name is the sub-resource's required member: the group ID itself, except Key Vault's 'vault' whose member is 'default'.
+			const member = edit.groupId === 'vault' ? 'default' : edit.groupId;
+			const ipConfig = ` --ip-config name=${q(`${edit.name}-ipconfig`)} private-ip-address=${edit.privateIpAddress}${edit.groupId ? ` group-id=${q(edit.groupId)} member-name=${q(member ?? '')}` : ''}`;
 			const [vnet, subnet] = edit.subnet.split('/');
 			return `az network private-endpoint create ${rg} --name ${q(edit.name)} --vnet-name ${q(vnet ?? '')} --subnet ${q(subnet ?? '')} --private-connection-resource-id ${id}${group} --connection-name ${q(`${edit.name}-connection`)}${ipConfig}${manual ? ' --manual-request true' : ''}`;
 		}
@@ -235,7 +238,9 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 
 			const from = edit.from ?? '<vnet>';
 			const to = edit.to ?? '<remote-vnet>';
-			const flags = set.map((flag) => ` ${peeringFlags[flag]} ${edit[flag]}`).join('');
+			// The CLI creates a link with --allow-vnet-access false unless told (unlike the portal and this op), so always say it.
+			const access = ` ${peeringFlags.allowVirtualNetworkAccess} ${edit.allowVirtualNetworkAccess ?? true}`;
+			const flags = access + set.filter((flag) => flag !== 'allowVirtualNetworkAccess').map((flag) => ` ${peeringFlags[flag]} ${edit[flag]}`).join('');
 			return `az network vnet peering create ${rg} --name ${q(edit.name)} --vnet-name ${q(from)} --remote-vnet ${vnetId(topology, from, to)}${flags}`;
 		}
 
@@ -246,7 +251,8 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 		}
 
 		case 'set-dns-servers': {
-			const servers = edit.servers.length > 0 ? edit.servers.join(' ') : '""';
+			// `--dns-servers null` reverts to Azure-provided DNS (the CLI's own example for deleting DNS servers).
+			const servers = edit.servers.length > 0 ? edit.servers.join(' ') : 'null';
 			return `az network vnet update ${rg} --name ${q(edit.vnet)} --dns-servers ${servers}`;
 		}
 
