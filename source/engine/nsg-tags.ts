@@ -5,6 +5,7 @@
 import {isPrivateAddress, prefixContains, type Prefix} from './address.js';
 import {cached, prefixOf, type Network} from './network.js';
 import {effectiveRoutesForSubnet} from './routes.js';
+import {gatewayRoutes} from './routes/gateway-routes.js';
 import {serviceTagPrefixes} from './service-tags.js';
 
 /** The host's virtual IP: health probes and platform DNS come from it (S-168). */
@@ -28,7 +29,8 @@ export function platformService(destinationIp: string, protocol: string, port: n
 
 /**
  * VirtualNetwork tag for a subnet (S-TAGS): its VNet's address space, peered spaces, connected
- * on-premises prefixes and UDR prefixes, plus the host's virtual IP. The docs say it "might also
+ * on-premises prefixes (behind its own gateway or one used through transit, with or without
+ * route propagation) and UDR prefixes, plus the host's virtual IP. The docs say it "might also
  * contain default routes"; we leave a 0.0.0.0/0 UDR out, so AllowVnetOutBound never turns into
  * allow-everything (ambiguity, noted in the trace).
  */
@@ -47,6 +49,11 @@ export function virtualNetworkTag(network: Network, subnetId: string): Prefix[] 
 				if (prefix.length > 0) prefixes.push(prefix);
 			}
 		}
+
+		// S-NSG: "all connected on-premises address spaces", whether or not this subnet's route table
+		// takes the gateway's routes (propagation off changes routing, not what the tag means).
+		const vnetName = subnetId.slice(0, subnetId.indexOf('/'));
+		for (const record of gatewayRoutes(network, vnetName, 0)) prefixes.push(...record.prefixes.filter((prefix) => prefix.length > 0));
 
 		return prefixes;
 	});
