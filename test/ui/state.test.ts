@@ -50,7 +50,30 @@ test('trace stepping stays within the hops and resets the scroll', (t) => {
 	state = traceReducer(state, {type: 'step', to: 'first', hops: 3});
 	t.is(state.hop, 0);
 	t.is(traceReducer(state, {type: 'step', to: 'previous', hops: 3}), state);
-	t.is(traceReducer(state, {type: 'pick'}).mode, 'pick');
+	t.is(traceReducer(state, {type: 'pick', suggestions: 0}).mode, 'pick');
+});
+
+test('back from stepping a typed packet, no field keeps focus, so q and esc are keys again; the text stays', (t) => {
+	let state = traceReducer(initialTraceState(), {type: 'edit', field: 'to', edit: {type: 'insert', text: '10.0.0.4'}});
+	state = traceReducer(state, {type: 'move', move: {type: 'set', index: 1}, count: 3});
+	t.is(focusedField(state, 0), 'to');
+	state = traceReducer(state, {type: 'run', query: {from: 'vm', to: '10.0.0.4'}});
+	const noSuggestions = traceReducer(state, {type: 'pick', suggestions: 0});
+	t.is(focusedField(noSuggestions, 0), undefined);
+	t.is(noSuggestions.fields.to, '10.0.0.4');
+	// With suggestions, the cursor returns to the first of them.
+	const withSuggestions = traceReducer({...state, cursor: 3}, {type: 'pick', suggestions: 2});
+	t.is(withSuggestions.cursor, 0);
+});
+
+test('esc in a field leaves it for the first suggestion, or for nothing; ↓ comes back to the first field', (t) => {
+	const typed = traceReducer(initialTraceState(), {type: 'edit', field: 'from', edit: {type: 'insert', text: 'vm-a'}});
+	const left = traceReducer(typed, {type: 'leave', suggestions: 0});
+	t.is(left.cursor, -1);
+	t.is(focusedField(left, 0), undefined);
+	t.is(left.fields.from, 'vm-a');
+	t.is(focusedField(traceReducer(left, {type: 'move', move: {type: 'down'}, count: 3}), 0), 'from');
+	t.is(traceReducer({...typed, cursor: 4}, {type: 'leave', suggestions: 2}).cursor, 0);
 });
 
 test('the field under the cursor comes after the suggestions', (t) => {

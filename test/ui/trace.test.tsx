@@ -151,14 +151,35 @@ test('NSG rules show in evaluation order: the ones that did not match, then the 
 	app.unmount();
 });
 
-test('in a sandbox (no suggested packets) escape leaves the field and the screen', async (t) => {
+test('in a sandbox (no suggested packets) escape leaves the field, keeping what was typed; then q leaves the screen', async (t) => {
 	const app = renderSandbox();
 	t.true(await waitFor(() => app.lastFrame().includes('vnetlab › Sandbox')));
 	app.press('t');
 	t.true(await waitFor(() => app.lastFrame().includes('❯ From')), app.lastFrame());
 	app.press(`vm${keys.escape}`);
+	t.true(await waitFor(() => app.lastFrame().includes('q goes back')), app.lastFrame());
+	t.regex(app.lastFrame(), /From +\[vm +\]/);
+	t.false(app.lastFrame().includes('❯ From'));
+	app.press('q');
 	t.true(await waitFor(() => app.lastFrame().includes('[network]')), app.lastFrame());
 	t.regex(app.lastFrame(), /^ vnetlab › Sandbox\n/);
+	app.unmount();
+});
+
+test('in a sandbox, q after stepping a typed packet returns to the fields without focus, and the next q leaves (it is not typed)', async (t) => {
+	const app = renderSandbox();
+	t.true(await waitFor(() => app.lastFrame().includes('vnetlab › Sandbox')));
+	app.press('t');
+	t.true(await waitFor(() => app.lastFrame().includes('❯ From')), app.lastFrame());
+	app.press(`vm-spoke1${keys.tab}`);
+	t.true(await waitFor(() => app.lastFrame().includes('❯ To')), app.lastFrame());
+	app.press(`vm-spoke2${keys.enter}`);
+	t.true(await waitFor(() => /Hop 1 of \d+/.test(app.lastFrame())), app.lastFrame());
+	app.press('q');
+	t.true(await waitFor(() => app.lastFrame().includes('q goes back')), app.lastFrame());
+	t.regex(app.lastFrame(), /To +\[vm-spoke2 +\]/);
+	app.press('q');
+	t.true(await waitFor(() => app.lastFrame().includes('[network]')), app.lastFrame());
 	app.unmount();
 });
 

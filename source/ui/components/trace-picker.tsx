@@ -39,7 +39,11 @@ export function TracePicker({state, suggestions, hints, width, height}: Props) {
 	// Each field takes two rows (its message or hint under it), plus the titles and the note.
 	const fieldRows = fieldOrder.length * 2 + 2;
 	const menuHeight = Math.max(1, Math.min(items.length, height - fieldRows - 3));
-	const note = field ? 'Letters are text while a field has focus.' : 'Pick a packet, or move down to the fields to type one.';
+	const note = field
+		? 'Letters are text while a field has focus; esc leaves the field.'
+		: suggestions.length > 0
+			? 'Pick a packet, or move down to the fields to type one.'
+			: 'Press ↓ to type in the fields, enter there to trace; q goes back.';
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{suggestions.length > 0 ? (

@@ -5,7 +5,6 @@
  * together (`\x1b[B\r→→`) see what the previous one did.
  */
 import type {RefObject} from 'react';
-import type {SessionAction} from '../session-reducer.js';
 import {fieldOrder, focusedField, type TraceAction, type TraceState} from '../state/trace-state.js';
 import {useKeys} from './use-keys.js';
 
@@ -15,7 +14,6 @@ export type StepLayout = {readonly hops: number; readonly max: number; readonly 
 export type TraceKeysInput = {
 	readonly stateRef: RefObject<TraceState>;
 	readonly dispatch: (action: TraceAction) => void;
-	readonly dispatchSession: (action: SessionAction) => void;
 	/** How many suggested packets come before the fields. */
 	readonly suggestions: number;
 	/** Trace the packet under the cursor (a suggestion, or the fields). */
@@ -30,7 +28,7 @@ const steps: Record<string, 'next' | 'previous' | 'first' | 'last'> = {
 	'trace.last': 'last',
 };
 
-export function useTraceKeys({stateRef, dispatch, dispatchSession, suggestions, run, stepLayout}: TraceKeysInput): void {
+export function useTraceKeys({stateRef, dispatch, suggestions, run, stepLayout}: TraceKeysInput): void {
 	const count = suggestions + fieldOrder.length;
 	useKeys({
 		get context() {
@@ -62,9 +60,8 @@ export function useTraceKeys({stateRef, dispatch, dispatchSession, suggestions, 
 					if (focused) dispatch({type: 'edit', field: focused, edit: {type: id === 'trace-input.clear' ? 'clear' : 'delete'}});
 					return true;
 				case 'trace-input.leave':
-					// Leave the field for the suggested packets; without any, leave the screen.
-					if (suggestions === 0) dispatchSession({type: 'back'});
-					else dispatch({type: 'move', move: {type: 'set', index: 0}, count});
+					// Leave the field for the suggested packets, or (without any) for nothing: what was typed stays, and q leaves.
+					dispatch({type: 'leave', suggestions});
 					return true;
 				default:
 					break;
@@ -89,7 +86,7 @@ export function useTraceKeys({stateRef, dispatch, dispatchSession, suggestions, 
 					return true;
 				case 'global.back':
 					// From stepping back to picking; from picking, the app goes back a screen.
-					dispatch({type: 'pick'});
+					dispatch({type: 'pick', suggestions});
 					return true;
 				default:
 					return false;

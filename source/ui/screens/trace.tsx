@@ -17,7 +17,6 @@ import {useLabTopology, useTracedPacket} from '../hooks/use-lab-work.js';
 import {useLoadedLab} from '../hooks/use-loaded-lab.js';
 import {useNetwork} from '../hooks/use-network.js';
 import {useRefReducer} from '../hooks/use-ref-reducer.js';
-import {useSessionDispatch} from '../hooks/use-session.js';
 import {useTheme} from '../hooks/use-theme.js';
 import {useTraceKeys} from '../hooks/use-trace-keys.js';
 import type {LabRef} from '../session-reducer.js';
@@ -30,6 +29,11 @@ type Props = {
 	readonly lab: LabRef;
 };
 
+/** A field's hint: what it takes, and the known names that start with what was typed (none: the kinds alone). */
+function hintWithNames(kinds: string, names: readonly string[]): string {
+	return names.length === 0 ? `${kinds}; no known name starts with that` : `${kinds}, such as ${someNames(names)}`;
+}
+
 export function TraceScreen({lab: ref}: Props) {
 	const loaded = useLoadedLab(ref);
 	if (!loaded.ok) return <StyledText tone="bad">This lab cannot be opened.</StyledText>;
@@ -41,7 +45,6 @@ function LoadedTraceScreen({lab}: {readonly lab: Lab}) {
 	const {width, height} = useBodySize();
 	// The network as the learner's edits left it: a packet being stepped is traced again after an edit.
 	const network = useNetwork(useLabTopology(lab));
-	const dispatchSession = useSessionDispatch();
 	const suggestions = lab.suggestedTraces;
 	const [state, dispatch, stateRef] = useRefReducer(traceReducer, initialTraceState);
 
@@ -80,7 +83,7 @@ function LoadedTraceScreen({lab}: {readonly lab: Lab}) {
 		else dispatch({type: 'invalid', errors: {to: outcome.message}});
 	};
 
-	useTraceKeys({stateRef, dispatch, dispatchSession, suggestions: suggestions.length, run, stepLayout});
+	useTraceKeys({stateRef, dispatch, suggestions: suggestions.length, run, stepLayout});
 
 	const sources = useMemo(() => sourceNames(network), [network]);
 	const destinations = useMemo(() => destinationNames(network), [network]);
@@ -92,8 +95,8 @@ function LoadedTraceScreen({lab}: {readonly lab: Lab}) {
 	}
 
 	const hints: Record<FieldName, string> = {
-		from: `known: ${someNames(matching(sources, state.fields.from))}`,
-		to: `an IP, a DNS name, or: ${someNames(matching(destinations, state.fields.to))}`,
+		from: hintWithNames('a NIC or an on-premises host', matching(sources, state.fields.from)),
+		to: hintWithNames('an IP or a DNS name', matching(destinations, state.fields.to)),
 		protocol: 'tcp 443, udp 53 or icmp',
 	};
 	return <TracePicker state={state} suggestions={suggestions} hints={hints} width={width} height={height} />;

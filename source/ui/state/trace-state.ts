@@ -1,7 +1,9 @@
 /**
  * The trace screen's state as a pure reducer. Picking: a cursor over the suggested packets
- * and then the three fields (a field under the cursor has focus: letters are text). Stepping:
- * the packet being traced, the hop shown, and the scroll offset within it.
+ * and then the three fields (a field under the cursor has focus: letters are text); with no
+ * suggested packets the cursor can also rest on nothing (-1), so that q and esc are keys again
+ * and what was typed stays. Stepping: the packet being traced, the hop shown, and the scroll
+ * offset within it.
  */
 import type {TraceQuery} from '../../engine/lab.js';
 import type {FieldName, TraceFieldErrors, TraceFields} from '../trace-input.js';
@@ -12,7 +14,7 @@ export const fieldOrder: readonly FieldName[] = ['from', 'to', 'protocol'];
 
 export type TraceState = {
 	readonly mode: 'pick' | 'step';
-	/** Over the suggestions, then the fields. */
+	/** Over the suggestions, then the fields; -1 is on nothing (only without suggestions). */
 	readonly cursor: number;
 	readonly fields: TraceFields;
 	readonly errors: TraceFieldErrors;
@@ -30,7 +32,10 @@ export type TraceAction =
 	| {readonly type: 'run'; readonly query: TraceQuery; readonly fields?: TraceFields}
 	| {readonly type: 'step'; readonly to: 'next' | 'previous' | 'first' | 'last'; readonly hops: number}
 	| {readonly type: 'scroll'; readonly by: number; readonly max: number}
-	| {readonly type: 'pick'};
+	/** Back from stepping to picking: a field under the cursor loses focus (to the first suggestion, or to nothing). */
+	| {readonly type: 'pick'; readonly suggestions: number}
+	/** Leave a field: to the first suggestion, or to nothing when there are none. */
+	| {readonly type: 'leave'; readonly suggestions: number};
 
 export function initialTraceState(): TraceState {
 	return {mode: 'pick', cursor: 0, fields: {from: '', to: '', protocol: 'tcp 443'}, errors: {}, hop: 0, offset: 0};
@@ -38,7 +43,13 @@ export function initialTraceState(): TraceState {
 
 /** The field under the cursor, if the cursor is on one. */
 export function focusedField(state: TraceState, suggestions: number): FieldName | undefined {
-	return state.mode === 'pick' ? fieldOrder[state.cursor - suggestions] : undefined;
+	return state.mode === 'pick' && state.cursor >= suggestions ? fieldOrder[state.cursor - suggestions] : undefined;
+}
+
+/** Where the cursor goes when it leaves a field. */
+function outOfField(cursor: number, suggestions: number): number {
+	if (cursor < suggestions) return cursor;
+	return suggestions > 0 ? 0 : -1;
 }
 
 export function traceReducer(state: TraceState, action: TraceAction): TraceState {
@@ -71,6 +82,10 @@ export function traceReducer(state: TraceState, action: TraceAction): TraceState
 		}
 
 		case 'pick':
-			return state.mode === 'pick' ? state : {...state, mode: 'pick'};
+			return state.mode === 'pick' ? state : {...state, mode: 'pick', cursor: outOfField(state.cursor, action.suggestions)};
+		case 'leave': {
+			const cursor = outOfField(state.cursor, action.suggestions);
+			return cursor === state.cursor ? state : {...state, cursor};
+		}
 	}
 }
