@@ -158,3 +158,19 @@ test('the sandbox edits in memory: every change shows, nothing is saved, and it 
 	t.true(await shows(app, 'route table rt-new · not associated'), app.lastFrame());
 	app.unmount();
 });
+
+test('the sandbox offers every op: the menu uses the free rows, says where the cursor is, and scrolls to the last op', async (t) => {
+	const app = renderSandbox();
+	t.true(await shows(app, '[network]'), app.lastFrame());
+	app.press('e');
+	t.true(await shows(app, 'Change the network'), app.lastFrame());
+	const match = /choice 1 of (\d+)/.exec(app.lastFrame());
+	t.truthy(match, app.lastFrame());
+	const total = Number(match![1]);
+	const shown = app.lastFrame().split('\n').filter((row) => /^ (❯| ) [a-z]+(-[a-z]+)+ {2,}\S/.test(row)).length;
+	t.true(shown >= 12 && shown < total, `${shown} of ${total} ops shown at 80x24`);
+	app.press(keys.down.repeat(total));
+	t.true(await shows(app, `choice ${total} of ${total}`), app.lastFrame());
+	t.regex(app.lastFrame(), /❯ set-dns-forwarding/);
+	app.unmount();
+});

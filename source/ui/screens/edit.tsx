@@ -54,8 +54,6 @@ function LoadedEditScreen({source}: {readonly source: LabWorkSource}) {
 	const answers = source.sandbox ? {} : (progress.labs[lab.id]?.predictAnswers ?? {});
 	const statuses = useMemo(() => lab.objectives.map((objective) => evaluateObjective(network, objective, answers)), [lab, network, answers]);
 
-	const menuRows = Math.min(ops.length, Math.max(3, Math.floor(height * 0.4)));
-	const paneHeight = Math.max(2, height - menuRows - 2);
 	const paneLines = (showAz: boolean) => {
 		const current = work.getSnapshot();
 		return workPaneLines({
@@ -68,6 +66,11 @@ function LoadedEditScreen({source}: {readonly source: LabWorkSource}) {
 			theme,
 		});
 	};
+
+	// The menu takes at least 40% of the rows, and whatever the pane below does not need (the sandbox offers every op).
+	const paneNeed = paneLines(state.showAz).length;
+	const menuRows = Math.min(ops.length, Math.max(3, Math.floor(height * 0.4), height - 2 - paneNeed));
+	const paneHeight = Math.max(2, height - menuRows - 2);
 
 	useEditKeys({
 		work,
@@ -86,7 +89,9 @@ function LoadedEditScreen({source}: {readonly source: LabWorkSource}) {
 
 	const done = statuses.filter((status) => status.passed && !status.holds).length;
 	const goals = statuses.filter((status) => !status.holds).length;
-	const facts = [goals > 0 ? `${done} of ${goals} objectives done` : '', `${snapshot.edits.length} ${snapshot.edits.length === 1 ? 'edit' : 'edits'}`].filter(Boolean).join(` ${theme.symbols.dot} `);
+	// When the menu scrolls, say where the cursor is, so the ops below the fold are not a secret.
+	const position = ops.length > menuRows ? `choice ${state.cursor + 1} of ${ops.length}` : '';
+	const facts = [position, goals > 0 ? `${done} of ${goals} objectives done` : '', `${snapshot.edits.length} ${snapshot.edits.length === 1 ? 'edit' : 'edits'}`].filter(Boolean).join(` ${theme.symbols.dot} `);
 	const opWidth = Math.max(...ops.map((op) => op.length), 4);
 	const items: MenuItem[] = ops.map((op) => ({
 		key: op,
