@@ -34,11 +34,11 @@ export function register(program: Command): void {
 		.description('follow a packet hop by hop and explain every decision')
 		.argument('<topology>', 'topology file (YAML)')
 		.requiredOption('--from <nic-or-host>', 'network interface or on-premises host sending the packet')
-		.requiredOption('--to <ip-or-name>', 'destination: an IPv4 address, a DNS name, or a NIC/host/private endpoint name')
+		.requiredOption('--to <ip-or-name>', 'destination: an IPv4 address, a DNS name, or the name of a NIC, an on-premises or Internet host, a private endpoint, or a storage account, SQL server or key vault (traced by its usual DNS name)')
 		.option('--port <n>', 'destination port (ignored for ICMP)', '443')
 		.option('--protocol <tcp|udp|icmp>', 'protocol', 'tcp')
 		.option('--json', 'print the trace as JSON')
-		.addHelpText('after', '\nExamples:\n  vnetlab trace network.yaml --from vm-spoke1 --to 10.2.1.4\n  vnetlab trace network.yaml --from vm-app --to stcontoso.blob.core.windows.net --json')
+		.addHelpText('after', '\nExamples:\n  vnetlab trace network.yaml --from vm-spoke1 --to 10.2.1.4\n  vnetlab trace network.yaml --from vm-app --to stcontoso.blob.core.windows.net --json\n  vnetlab trace network.yaml --from vm-app --to stcontoso')
 		.action(async (topologyPath: string, options: TraceOptions) => {
 			const protocol = parseProtocol(options.protocol);
 			const port = parsePort(options.port);

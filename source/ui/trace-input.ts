@@ -1,13 +1,14 @@
 /**
  * Checking what the learner typed on the trace screen before the engine sees it: a known
- * source, a destination that is an IPv4 address, a DNS name or a named object, and a
+ * source, a destination that is an IPv4 address, a DNS name or a named destination, and a
  * protocol with a port. Every problem is a message for under its field. Pure.
  */
 import {isIpv4Address} from '../engine/address.js';
 import type {TraceQuery} from '../engine/lab.js';
 import type {Network} from '../engine/network.js';
 import type {Protocol} from '../engine/results.js';
-import {addressOfObject, findSource, isDnsName} from '../engine/trace/trace.js';
+import {destinationKinds} from '../engine/trace/destination.js';
+import {destinationProblem, findSource} from '../engine/trace/trace.js';
 
 export type TraceFields = {readonly from: string; readonly to: string; readonly protocol: string};
 export type FieldName = keyof TraceFields;
@@ -20,9 +21,14 @@ export function sourceNames(network: Network): string[] {
 	return [...network.nics.keys(), ...network.topology.localNetworks.flatMap((site) => site.hosts.map((host) => host.name))];
 }
 
-/** Named destinations besides the sources: private endpoints and Internet hosts (and their names). */
+/** Named destinations: the sources, private endpoints, Internet hosts (and their names) and PaaS resources. */
 export function destinationNames(network: Network): string[] {
-	return [...sourceNames(network), ...network.privateEndpoints.keys(), ...network.topology.internetHosts.flatMap((host) => (host.fqdn ? [host.name, host.fqdn] : [host.name]))];
+	return [
+		...sourceNames(network),
+		...network.privateEndpoints.keys(),
+		...network.topology.internetHosts.flatMap((host) => (host.fqdn ? [host.name, host.fqdn] : [host.name])),
+		...network.resources.keys(),
+	];
 }
 
 /** `a, b, c, ... (12 in all)` for a message. */
@@ -55,10 +61,11 @@ export function checkTraceInput(network: Network, fields: TraceFields): TraceInp
 	const to = fields.to.trim();
 	if (from === '') errors.from = 'type a network interface or an on-premises host';
 	else if (!findSource(network, from)) errors.from = `unknown source '${from}' (known: ${someNames(sourceNames(network))})`;
-	if (to === '') errors.to = 'type an IPv4 address, a DNS name or a name';
+	if (to === '') errors.to = `type ${destinationKinds}`;
 	else if (/^[\d.]+$/.test(to) && !isIpv4Address(to)) errors.to = `'${to}' is not an IPv4 address (four numbers 0-255, like 10.0.1.4)`;
-	else if (addressOfObject(network, to) === undefined && !isDnsName(network, to)) {
-		errors.to = `unknown destination '${to}': not an IPv4 address, a DNS name or a known name`;
+	else {
+		const problem = destinationProblem(network, to);
+		if (problem) errors.to = problem;
 	}
 
 	const protocol = parseProtocol(fields.protocol);

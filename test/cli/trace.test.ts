@@ -38,6 +38,15 @@ test('json: packet, hops with steps, verdict and notes; names resolve through DN
 	t.true(Array.isArray(result.notes));
 });
 
+test('a storage account by name is traced to its blob name, as the help says', (t) => {
+	const run = runCli('trace', 'test/fixtures/hub-spoke.yaml', '--from', 'vm-spoke1', '--to', 'stcontoso');
+	t.is(run.status, 0, run.stderr);
+	t.regex(run.stdout, /^Trace vm-spoke1 → stcontoso \(TCP 443\)$/m);
+	t.regex(run.stdout, /dns +stcontoso\.blob\.core\.windows\.net → 10\.0\.3\.4/);
+	t.regex(run.stdout, /^Verdict: delivered/m);
+	t.regex(runCli('trace', '--help').stdout, /storage account, SQL server\s+or key vault/);
+});
+
 test('a dropped packet exits 0 and names the deciding rule', (t) => {
 	const run = runCli('trace', hub, '--from', 'onprem-pc', '--to', 'vm-spoke1', '--json');
 	t.is(run.status, 0, run.stderr);
@@ -48,7 +57,8 @@ test('a dropped packet exits 0 and names the deciding rule', (t) => {
 
 for (const [title, args, message] of [
 	['unknown source', ['--from', 'nobody', '--to', '10.0.1.4'], /unknown source 'nobody'.*known: vm-app/],
-	['unknown destination name', ['--from', 'vm-app', '--to', 'nothing_here'], /unknown destination 'nothing_here'/],
+	['unknown destination name', ['--from', 'vm-app', '--to', 'nothing_here'], /unknown destination 'nothing_here': give an IPv4 address, a DNS name, or the name of a NIC, an on-premises or Internet host, a private endpoint, or a storage account/],
+	['a VNet is not a destination', ['--from', 'vm-app', '--to', 'spoke2'], /'spoke2' is a virtual network: .* Trace to a NIC in it/],
 	['bad port', ['--from', 'vm-app', '--to', '10.0.1.5', '--port', '70000'], /--port: '70000' is not a port number/],
 	['bad protocol', ['--from', 'vm-app', '--to', '10.0.1.5', '--protocol', 'sctp'], /--protocol: 'sctp' is not tcp, udp or icmp/],
 ] as const) {

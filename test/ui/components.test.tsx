@@ -45,6 +45,21 @@ test('a text field shows its value, its focus and the message under it', (t) => 
 	t.is(lastFrame(), '❯ To    [10.0.0.300_         ]\n        ✗ not an IPv4 address');
 });
 
+test("a text field's long message wraps under the field instead of being cut off", (t) => {
+	const message = "'hub' is a virtual network: a packet goes to an address inside it. Trace to a NIC in it (vm-hub).";
+	const {lastFrame} = render(
+		<ThemeContext.Provider value={{color: false, ascii: false}}>
+			<TextInput label="To" labelWidth={6} value="hub" width={40} isFocused={false} error={message} />
+		</ThemeContext.Provider>,
+	);
+	const rows = lastFrame()!.split('\n').slice(1);
+	t.true(rows.length > 1, lastFrame());
+	t.true(rows[0]!.startsWith("        ✗ 'hub' is"), lastFrame());
+	for (const row of rows) t.true(row.length <= 40, row);
+	for (const row of rows.slice(1)) t.true(row.startsWith('          '), row);
+	t.is(rows.map((row) => row.trim()).join(' ').replace(/^✗ /, ''), message);
+});
+
 test('a scroll box says where it is when the lines do not fit', (t) => {
 	const lines = Array.from({length: 10}, (_, index) => line(`line ${index + 1}`));
 	t.is(render(<ScrollBox lines={lines} offset={4} height={4} />).lastFrame(), 'line 5\nline 6\nline 7\n↑↓ lines 5-7 of 10');

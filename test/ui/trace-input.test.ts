@@ -1,7 +1,7 @@
 /** Checking typed packets: known sources, destinations as IPs, names or DNS names, protocol and port. */
 import test from 'ava';
 import {buildNetwork} from '../../source/engine/network.js';
-import {checkTraceInput, matching, parseProtocol, sourceNames} from '../../source/ui/trace-input.js';
+import {checkTraceInput, destinationNames, matching, parseProtocol, sourceNames} from '../../source/ui/trace-input.js';
 import {hubTopology} from './helpers/labs.js';
 
 const network = buildNetwork(hubTopology);
@@ -25,8 +25,17 @@ test('every bad field gets its own message', (t) => {
 	t.false(empty.ok);
 	if (empty.ok) return;
 	t.is(empty.errors.from, 'type a network interface or an on-premises host');
-	t.regex(empty.errors.to!, /^unknown destination 'nothing-here'/);
+	t.regex(empty.errors.to!, /^unknown destination 'nothing-here': give an IPv4 address, a DNS name, or the name of a NIC/);
 	t.is(empty.errors.protocol, undefined);
+});
+
+test('a PaaS resource is a destination; a VNet is not, and the message says what to type', (t) => {
+	t.true(checkTraceInput(network, {from: 'vm-app', to: 'stcontoso', protocol: ''}).ok);
+	const vnet = checkTraceInput(network, {from: 'vm-app', to: 'hub', protocol: ''});
+	t.false(vnet.ok);
+	if (vnet.ok) return;
+	t.regex(vnet.errors.to!, /^'hub' is a virtual network: .* Trace to a NIC in it \(/);
+	t.true(destinationNames(network).includes('stcontoso'));
 });
 
 test('protocol and port forms', (t) => {

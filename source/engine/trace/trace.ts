@@ -9,6 +9,7 @@ import type {Network} from '../network.js';
 import {platformService} from '../nsg-tags.js';
 import type {Protocol, Resolution, Trace} from '../results.js';
 import type {LocalNetwork, NetworkInterface, OnPremisesHost} from '../topology.js';
+import {destinationKinds, notADestination, usualNameOf} from './destination.js';
 import {routeFrom} from './forward.js';
 import {intendedResource} from './intended.js';
 import {fromOnPremises} from './on-premises.js';
@@ -56,6 +57,18 @@ export function isDnsName(network: Network, to: string): boolean {
 }
 
 /**
+ * Why `to` cannot be traced to, or undefined when it can: an IP, a named object with an
+ * address, a PaaS resource's name (traced by its usual DNS name) or a DNS name.
+ */
+export function destinationProblem(network: Network, to: string): string | undefined {
+	if (addressOfObject(network, to) !== undefined || usualNameOf(network, to)) return undefined;
+	const not = notADestination(network, to);
+	if (not) return not;
+	if (isDnsName(network, to)) return undefined;
+	return `unknown destination '${to}': give ${destinationKinds}`;
+}
+
+/**
  * Whether a VM's DNS query reaches a custom DNS server: a UDP 53 packet traced from the VM's NIC,
  * so the same NSGs, routes and peerings decide as for any other packet. Undefined when it is
  * delivered (or the server is the VM itself), else the drop in words.
@@ -82,22 +95,25 @@ export function trace(network: Network, from: string, to: string, options: Trace
 
 	let destinationIp = addressOfObject(network, to);
 	let resolution: Resolution | undefined;
-	if (destinationIp === undefined && !isDnsName(network, to)) {
-		throw new TraceInputError(`unknown destination '${to}': give an IPv4 address, a DNS name or a modelled object's name`);
-	}
+	const problem = destinationProblem(network, to);
+	if (problem) throw new TraceInputError(problem);
+	// A storage account, SQL server or key vault is reached by its usual DNS name.
+	const usual = destinationIp === undefined ? usualNameOf(network, to) : undefined;
+	const name = usual?.name ?? to;
 
-	const intended = destinationIp === undefined ? intendedResource(network, to) : undefined;
+	const intended = destinationIp === undefined ? intendedResource(network, name) : undefined;
 	const walk = new Walk(network, sourceIp, destinationIp ?? '0.0.0.0', protocol, port, intended);
 	walk.enter(source.kind === 'nic' ? 'nic' : 'on-premises', sourceName);
 
+	if (usual) walk.note(usual.note);
 	if (destinationIp === undefined) {
 		// S-STPE: clients should use the service's usual name; the privatelink name is an implementation detail of the CNAME chain.
-		if (/(^|\.)privatelink\./i.test(to)) {
-			walk.note(`${to} is a privatelink name. Connect with the service's usual name instead (without "privatelink."): the public CNAME leads there, and the service's certificates and clients expect the usual name (docs: Use private endpoints for Azure Storage).`);
+		if (/(^|\.)privatelink\./i.test(name)) {
+			walk.note(`${name} is a privatelink name. Connect with the service's usual name instead (without "privatelink."): the public CNAME leads there, and the service's certificates and clients expect the usual name (docs: Use private endpoints for Azure Storage).`);
 		}
 
 		const client = dnsClientFor(network, from)!;
-		const answer: Resolution = resolveName(network, client, to, dnsReachFrom(network, from));
+		const answer: Resolution = resolveName(network, client, name, dnsReachFrom(network, from));
 		resolution = answer;
 		const last = answer.answers[answer.answers.length - 1];
 		if (answer.result === 'ip' && answer.ip) {
@@ -105,15 +121,15 @@ export function trace(network: Network, from: string, to: string, options: Trace
 			walk.destinationIp = destinationIp;
 			walk.hop.packet.destinationIp = destinationIp;
 			const via = last ? describeOrigin(last.origin) : 'DNS';
-			walk.step('dns', `${to} → ${destinationIp}`, `${to} resolves to ${destinationIp} (answered by ${via}).`, via);
+			walk.step('dns', `${name} → ${destinationIp}`, `${name} resolves to ${destinationIp} (answered by ${via}).`, via);
 		} else {
 			const reason = answer.result === 'nxdomain' ? 'dns-nxdomain' : 'dns-no-answer';
 			walk.step('dns', answer.result, answer.steps.join(' '));
 			walk.drop(
 				reason,
 				answer.result === 'nxdomain'
-					? `${to} does not exist for ${from} (NXDOMAIN): ${answer.steps[answer.steps.length - 1] ?? ''}`
-					: `No DNS server answered for ${to}: ${answer.steps[answer.steps.length - 1] ?? ''}`,
+					? `${name} does not exist for ${from} (NXDOMAIN): ${answer.steps[answer.steps.length - 1] ?? ''}`
+					: `No DNS server answered for ${name}: ${answer.steps[answer.steps.length - 1] ?? ''}`,
 			);
 		}
 	}

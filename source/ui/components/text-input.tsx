@@ -5,7 +5,9 @@
  */
 import {Box, Text} from 'ink';
 import {useTheme} from '../hooks/use-theme.js';
-import {fit} from '../lines.js';
+import {fit, wrapped, type Line} from '../lines.js';
+import type {Symbols} from '../theme.js';
+import {LineView} from './line-view.js';
 import {StyledText} from './styled-text.js';
 
 type Props = {
@@ -21,6 +23,15 @@ type Props = {
 	/** A hint under the field while it has focus (known names). */
 	readonly hint?: string;
 };
+
+/**
+ * The message under a field, wrapped to the width under the field's box (never cut off): the
+ * first row starts with the fail mark, later rows line up with the text after it.
+ */
+export function fieldErrorLines(error: string, width: number, labelWidth: number, symbols: Symbols): Line[] {
+	const prefix = `${' '.repeat(labelWidth + symbols.pointer.length + 1)}${symbols.fail} `;
+	return wrapped(error, width, {prefix, prefixTone: 'bad', tone: 'bad'});
+}
 
 export function TextInput({label, labelWidth, value, width, isFocused, placeholder, error, hint}: Props) {
 	const theme = useTheme();
@@ -44,9 +55,7 @@ export function TextInput({label, labelWidth, value, width, isFocused, placehold
 				<StyledText tone="muted">]</StyledText>
 			</Text>
 			{error ? (
-				<StyledText tone="bad" truncate>
-					{`${' '.repeat(labelWidth + pointer.length)}${symbols.fail} ${error}`}
-				</StyledText>
+				fieldErrorLines(error, width, labelWidth, symbols).map((row, index) => <LineView key={index} line={row} />)
 			) : isFocused && hint ? (
 				<StyledText tone="muted" truncate>
 					{`${' '.repeat(labelWidth + pointer.length)}${hint}`}

@@ -13,7 +13,7 @@ import {protocolField, type FieldName} from '../trace-input.js';
 import {LineView} from './line-view.js';
 import {Menu, type MenuItem} from './menu.js';
 import {StyledText} from './styled-text.js';
-import {TextInput} from './text-input.js';
+import {fieldErrorLines, TextInput} from './text-input.js';
 
 type Props = {
 	readonly state: TraceState;
@@ -25,7 +25,7 @@ type Props = {
 };
 
 const fieldLabels: Record<FieldName, string> = {from: 'From', to: 'To', protocol: 'Protocol'};
-const fieldPlaceholders: Record<FieldName, string> = {from: 'a NIC or on-premises host', to: 'an IP, a DNS name or a name', protocol: 'tcp 443, udp 53 or icmp'};
+const fieldPlaceholders: Record<FieldName, string> = {from: 'a NIC or on-premises host', to: 'an IP, a DNS name or an object name', protocol: 'tcp 443, udp 53 or icmp'};
 const labelWidth = 10;
 
 function suggestionText(query: SuggestedTrace, arrow: string): string {
@@ -36,8 +36,12 @@ export function TracePicker({state, suggestions, hints, width, height}: Props) {
 	const theme = useTheme();
 	const field = focusedField(state, suggestions.length);
 	const items: MenuItem[] = suggestions.map((query, index) => ({key: `s${index}`, line: line(themedText(suggestionText(query, theme.symbols.arrow), theme))}));
-	// Each field takes two rows (its message or hint under it), plus the titles and the note.
-	const fieldRows = fieldOrder.length * 2 + 2;
+	// Each field takes two rows (its message or hint under it; a long message wraps), plus the titles and the note.
+	const messageRows = fieldOrder.reduce((rows, name) => {
+		const error = state.errors[name];
+		return rows + (error === undefined ? 1 : fieldErrorLines(themedText(error, theme), width, labelWidth, theme.symbols).length);
+	}, 0);
+	const fieldRows = fieldOrder.length + messageRows + 2;
 	const menuHeight = Math.max(1, Math.min(items.length, height - fieldRows - 3));
 	const note = field
 		? 'Letters are text while a field has focus; esc leaves the field.'
