@@ -16,11 +16,14 @@ import * as routes from './commands/routes.js';
 import * as serve from './commands/serve.js';
 import * as trace from './commands/trace.js';
 import * as validate from './commands/validate.js';
+import {dropCiThatSaysNo} from './commands/ci-env.js';
 import {configureProgram, runProgram} from './commands/run.js';
 
 // React picks its build from NODE_ENV when it is first imported (lazily, by the TUI and the server):
 // learners get the production build, which renders a frame in a fraction of the development build's time.
 process.env['NODE_ENV'] ??= 'production';
+// CI=0 or CI=false is not CI: without this the colour library (loaded lazily with Ink) would draw no colour.
+dropCiThatSaysNo(process.env);
 
 const commands: ReadonlyArray<{register: (program: Command) => void}> = [routes, nextHop, resolve, trace, list, validate, check, open, progress, serve];
 

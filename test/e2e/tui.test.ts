@@ -97,12 +97,13 @@ test.serial('open lab 1, answer a prediction, trace to the verdict; the answer s
 	}
 });
 
-test.serial('NO_COLOR=1 leaves no colour escapes on the screen; without it there are some', async (t) => {
+test.serial('NO_COLOR=1 leaves no colour escapes on the screen; without it there are some, also with CI=0 or CI=false', async (t) => {
 	if (skipWithoutTmux(t)) return;
 	const config = mkdtempSync(path.join(tmpdir(), 'vnetlab-e2e-'));
 	const plain = new TmuxSession(command, {VNETLAB_CONFIG_DIR: config, NO_COLOR: '1'}, root);
-	// chalk turns colour off whenever CI is in the environment, even CI=0: run this one without it.
-	const coloured = new TmuxSession(`env -u CI ${command}`, {VNETLAB_CONFIG_DIR: config}, root);
+	// TmuxSession sets CI=0: the colour library would see any CI as a build without colour, but CI=0 is not CI.
+	const coloured = new TmuxSession(command, {VNETLAB_CONFIG_DIR: config}, root);
+	const ciFalse = new TmuxSession(command, {VNETLAB_CONFIG_DIR: config, CI: 'false'}, root);
 	try {
 		await expect(t, plain.waitFor((s) => s.includes('Labs, in learning order')), 'the home screen');
 		await expect(t, plain.press('Enter', 'vnetlab › Lab 01'), 'lab 1');
@@ -111,9 +112,12 @@ test.serial('NO_COLOR=1 leaves no colour escapes on the screen; without it there
 		t.false(plain.screen(true).includes('\u001B['), JSON.stringify(plain.screen(true)));
 		await expect(t, coloured.waitFor((s) => s.includes('Labs, in learning order')), 'the coloured home screen');
 		t.true(coloured.screen(true).includes('\u001B['), 'capture-pane -e shows colour when there is some');
+		await expect(t, ciFalse.waitFor((s) => s.includes('Labs, in learning order')), 'the home screen with CI=false');
+		t.true(ciFalse.screen(true).includes('\u001B['), 'colour with CI=false');
 	} finally {
 		plain.kill();
 		coloured.kill();
+		ciFalse.kill();
 	}
 });
 
