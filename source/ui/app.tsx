@@ -131,6 +131,7 @@ export function App({start, services, progress, theme, repaintOnResize = false}:
 	const body = bodySize(size);
 	const top = topScreen(session);
 	const context = useSyncExternalStore(router.subscribe, () => router.contextOf(top.id));
+	const footer = useSyncExternalStore(router.subscribe, () => router.footerOf(top.id));
 	const themeValue = useMemo(() => ({color: session.color, ascii: theme.ascii}), [session.color, theme.ascii]);
 	return (
 		<ThemeContext.Provider value={themeValue}>
@@ -154,7 +155,7 @@ export function App({start, services, progress, theme, repaintOnResize = false}:
 									</Box>
 								</BodySizeContext.Provider>
 								{/* Always one row, so the frame keeps its height while a screen loads. */}
-								<Box height={1}>{context ? <Footer context={context} width={body.width} isRoot={session.stack.length === 1} /> : null}</Box>
+								<Box height={1}>{context ? <Footer context={context} width={body.width} isRoot={session.stack.length === 1} overrides={footer} /> : null}</Box>
 							</Box>
 							{repaintOnResize ? <RepaintOnResize size={size} /> : null}
 						</KeyRouterContext.Provider>

@@ -7,10 +7,20 @@
 import {actionFor, textContexts, type KeyContext, type KeyName} from './keys.js';
 import {printableText} from './key-press.js';
 
+/** How the footer differs from the context's bindings right now: keys that do nothing here, and labels that read better. */
+export type FooterOverrides = {
+	/** Binding ids left out of the footer (the help still lists them). */
+	readonly hidden?: readonly string[];
+	/** Footer labels by binding id. */
+	readonly labels?: Readonly<Record<string, string>>;
+};
+
 /** What a screen answers to right now. */
 export type KeyTarget = {
 	/** The mode the screen is in: which bindings apply. */
 	readonly context: KeyContext;
+	/** The footer's adjustments for the screen's current state. */
+	readonly footer?: FooterOverrides;
 	/** Handle an action id from keys.ts; return false to let the global binding act (back, help). */
 	onAction(id: string): boolean;
 	/** Text typed while a text field has focus. */
@@ -27,6 +37,7 @@ export type GlobalActions = {
 export class KeyRouter {
 	private readonly targets = new Map<number, () => KeyTarget>();
 	private readonly contexts = new Map<number, KeyContext>();
+	private readonly footers = new Map<number, {key: string; overrides?: FooterOverrides}>();
 	private readonly listeners = new Set<() => void>();
 	private readonly queue: KeyName[] = [];
 	private draining = false;
@@ -41,19 +52,27 @@ export class KeyRouter {
 			if (this.targets.get(screenId) === target) {
 				this.targets.delete(screenId);
 				this.contexts.delete(screenId);
+				this.footers.delete(screenId);
 			}
 		};
 	}
 
 	/** A screen's current mode, for the footer (which listens through `subscribe`). */
-	announce(screenId: number, context: KeyContext): void {
-		if (this.contexts.get(screenId) === context) return;
+	announce(screenId: number, context: KeyContext, footer?: FooterOverrides): void {
+		const key = JSON.stringify(footer ?? {});
+		if (this.contexts.get(screenId) === context && this.footers.get(screenId)?.key === key) return;
 		this.contexts.set(screenId, context);
+		this.footers.set(screenId, footer ? {key, overrides: footer} : {key});
 		for (const listener of this.listeners) listener();
 	}
 
 	contextOf(screenId: number): KeyContext | undefined {
 		return this.contexts.get(screenId);
+	}
+
+	/** The footer overrides a screen announced (the same object until they change). */
+	footerOf(screenId: number): FooterOverrides | undefined {
+		return this.footers.get(screenId)?.overrides;
 	}
 
 	subscribe = (listener: () => void): (() => void) => {

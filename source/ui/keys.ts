@@ -236,10 +236,15 @@ export function displayKeys(binding: KeyBinding, ascii = false): string {
  * The footer's entries for a context, as `keys label` pairs, in binding order, the first key of
  * each only (`↓ move`, `enter open`). Global `help` and `back` come last.
  */
-export function footerEntries(context: KeyContext, ascii = false, bindings: readonly KeyBinding[] = keyBindings): Array<{keys: string; label: string}> {
+export function footerEntries(
+	context: KeyContext,
+	ascii = false,
+	bindings: readonly KeyBinding[] = keyBindings,
+	overrides: {readonly hidden?: readonly string[]; readonly labels?: Readonly<Record<string, string>>} = {},
+): Array<{id: string; keys: string; label: string}> {
 	return bindingsFor(context, bindings)
-		.filter((binding) => binding.footer !== undefined)
-		.map((binding) => ({keys: footerKeys(binding, ascii), label: binding.footer!}));
+		.filter((binding) => binding.footer !== undefined && !overrides.hidden?.includes(binding.id))
+		.map((binding) => ({id: binding.id, keys: footerKeys(binding, ascii), label: overrides.labels?.[binding.id] ?? binding.footer!}));
 }
 
 /** Up and down share one footer entry (`↑↓ move`); other bindings show their first key. */

@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import {bindingsFor, displayKeys, keyBindings, screenContexts} from '../../source/ui/keys.js';
-import {renderHome} from './helpers/app.js';
+import {renderHome, renderSandbox} from './helpers/app.js';
 import {keys, waitFor} from './helpers/render.js';
 
 test('? on the lab screen lists every key of the lab, its prediction mode and the global keys', async (t) => {
@@ -50,5 +50,20 @@ test('help scrolls at 80x24 and q closes it', async (t) => {
 	t.regex(app.lastFrame(), /ctrl\+c +quit from anywhere/);
 	app.press(keys.escape);
 	t.true(await waitFor(() => app.lastFrame().includes('Suggested packets')), app.lastFrame());
+	app.unmount();
+});
+
+test('the footer offers only keys that work here: no answer or hint in a sandbox, and tab names the other pane', async (t) => {
+	const app = renderSandbox();
+	t.true(await waitFor(() => app.lastFrame().includes('[network]')), app.lastFrame());
+	const footer = () => app.lastFrame().trimEnd().split('\n').at(-1)!;
+	t.true(await waitFor(() => footer().includes('tab briefing')), footer());
+	t.false(footer().includes('answer'), footer());
+	t.false(footer().includes('hint'), footer());
+	app.press(keys.tab);
+	t.true(await waitFor(() => footer().includes('tab network')), footer());
+	app.press('e');
+	t.true(await waitFor(() => footer().includes('enter choose')), footer());
+	t.false(footer().includes('hint'), footer());
 	app.unmount();
 });

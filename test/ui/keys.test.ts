@@ -42,12 +42,21 @@ test('in a text field letters are not shortcuts', (t) => {
 
 test('the footer shows first keys, up and down as one entry', (t) => {
 	t.deepEqual(footerEntries('home'), [
-		{keys: '↑↓', label: 'move'},
-		{keys: 'enter', label: 'open'},
-		{keys: '?', label: 'help'},
-		{keys: 'q', label: 'back'},
+		{id: 'home.down', keys: '↑↓', label: 'move'},
+		{id: 'home.open', keys: 'enter', label: 'open'},
+		{id: 'global.help', keys: '?', label: 'help'},
+		{id: 'global.back', keys: 'q', label: 'back'},
 	]);
-	t.deepEqual(footerEntries('home', true)[0], {keys: 'up/down', label: 'move'});
+	t.deepEqual(footerEntries('home', true)[0], {id: 'home.down', keys: 'up/down', label: 'move'});
+});
+
+test('a screen can leave keys that do nothing out of its footer and relabel others', (t) => {
+	const entries = footerEntries('lab', false, undefined, {hidden: ['lab.answer', 'lab.hint'], labels: {'lab.pane': 'objectives'}});
+	t.false(entries.some((entry) => entry.label === 'answer' || entry.label === 'hint'));
+	t.deepEqual(
+		entries.find((entry) => entry.id === 'lab.pane'),
+		{id: 'lab.pane', keys: 'tab', label: 'objectives'},
+	);
 	t.is(displayKey('ctrl-c'), 'ctrl+c');
 	t.is(displayKey('left', true), 'left');
 });

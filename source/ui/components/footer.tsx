@@ -4,6 +4,7 @@
  */
 import {Box} from 'ink';
 import {useTheme} from '../hooks/use-theme.js';
+import type {FooterOverrides} from '../key-router.js';
 import {footerEntries, type KeyContext} from '../keys.js';
 import {StyledText} from './styled-text.js';
 
@@ -12,6 +13,8 @@ type Props = {
 	readonly width: number;
 	/** On the first screen, going back quits. */
 	readonly isRoot?: boolean;
+	/** Keys the screen says do nothing right now, and labels that fit its state. */
+	readonly overrides?: FooterOverrides;
 };
 
 /** The entries that fit in `width`, with `help` (when present) always kept. */
@@ -30,10 +33,10 @@ export function fitFooter(entries: ReadonlyArray<{keys: string; label: string}>,
 	return help ? [...kept, help] : kept;
 }
 
-export function Footer({context, width, isRoot = false}: Props) {
+export function Footer({context, width, isRoot = false, overrides}: Props) {
 	const {ascii} = useTheme();
 	const separator = ascii ? '  ' : ' · ';
-	const all = footerEntries(context, ascii).map((entry) => (isRoot && entry.label === 'back' ? {...entry, label: 'quit'} : entry));
+	const all = footerEntries(context, ascii, undefined, overrides).map((entry) => (isRoot && entry.label === 'back' ? {...entry, label: 'quit'} : entry));
 	const entries = fitFooter(all, width, separator);
 	return (
 		<Box>

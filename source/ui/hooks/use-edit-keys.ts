@@ -31,6 +31,8 @@ export function useEditKeys({work, ops, stateRef, dispatch, revealHint, pane}: E
 			const {mode} = stateRef.current;
 			return mode === 'form' ? 'edit-form' : mode === 'confirm-reset' ? 'confirm' : 'edit';
 		},
+		// A sandbox has no hints to reveal.
+		footer: work.isSandbox ? {hidden: ['edit.hint']} : undefined,
 		onText(text) {
 			dispatch({type: 'form', action: {type: 'type', edit: {type: 'insert', text}}, topology: topology()});
 		},

@@ -20,7 +20,8 @@ export function useKeys(target: KeyTarget): void {
 		if (!router) return undefined;
 		return router.register(screenId, () => latest.current);
 	}, [router, screenId]);
+	const footerKey = JSON.stringify(target.footer ?? {});
 	useLayoutEffect(() => {
-		router?.announce(screenId, target.context);
-	}, [router, screenId, target.context]);
+		router?.announce(screenId, latest.current.context, latest.current.footer);
+	}, [router, screenId, target.context, footerKey]);
 }

@@ -31,6 +31,8 @@ export type LabKeysInput = {
 	question?(): KeyTarget | undefined;
 	/** The lab screen's other actions (edit, hint, undo, reset, debrief: use-lab-work-keys.ts). */
 	onOtherAction?(id: string): boolean;
+	/** A sandbox: no objectives to answer, no hints; its panes are the briefing and the network. */
+	readonly isSandbox?: boolean;
 };
 
 export function predictObjective(lab: Lab, id: string): PredictObjective | undefined {
@@ -45,6 +47,16 @@ export function useLabKeys(input: LabKeysInput): void {
 			const question = input.question?.();
 			if (question) return question.context;
 			return stateRef.current.predict ? 'predict' : 'lab';
+		},
+		get footer() {
+			// The footer offers only what works here: enter on a prediction, hints in a lab, the other pane's name.
+			const current = stateRef.current;
+			const inNetwork = current.pane === 'network';
+			const status = inNetwork ? undefined : input.ordered[current.cursor];
+			const canAnswer = status !== undefined && predictObjective(lab, status.id) !== undefined;
+			const hidden = [...(canAnswer ? [] : ['lab.answer']), ...(input.isSandbox ? ['lab.hint'] : [])];
+			const other = inNetwork ? (lab.objectives.length > 0 ? 'objectives' : 'briefing') : 'network';
+			return {hidden, labels: {'lab.pane': other}};
 		},
 		onAction(id) {
 			const question = input.question?.();

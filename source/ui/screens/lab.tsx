@@ -125,6 +125,7 @@ function LoadedLabScreen({lab, hash, isSandbox}: LoadedProps) {
 		page: Math.max(1, paneHeight - 2),
 		question: workKeys.question,
 		onOtherAction: workKeys.onOtherAction,
+		isSandbox,
 	});
 
 	const {symbols} = theme;
