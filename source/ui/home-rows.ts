@@ -1,7 +1,8 @@
 /**
  * The lab list's rows: number, title, level, minutes and status (not started, n of m
- * objectives, done), with "continue" on the lab opened last. Columns share the width; the
- * title gives way first (the selected lab's full title shows under the list). Pure.
+ * objectives, done), with "continue" on the lab opened last while it is in progress. Columns
+ * share the width; the title gives way first (the selected lab's full title shows under the
+ * list). Pure.
  */
 import type {LabSummary} from '../engine/lab.js';
 import {fit, type Line} from './lines.js';
@@ -20,9 +21,15 @@ export function statusText(data: ProgressData, lab: LabSummary, theme: Theme): s
 	}
 }
 
+/**
+ * The status column. The lab opened last says "continue" only when there is something to
+ * continue (it is in progress): "continue · not started" and "continue · ✓ done" contradict
+ * themselves.
+ */
 function statusCell(data: ProgressData, lab: LabSummary, theme: Theme): string {
 	const text = statusText(data, lab, theme);
-	return data.lastLab === lab.id ? `continue ${symbolsOf(theme).dot} ${text}` : text;
+	const inProgress = labStatus(data, lab.id, lab.goalIds ?? lab.objectiveCount).kind === 'in-progress';
+	return data.lastLab === lab.id && inProgress ? `continue ${symbolsOf(theme).dot} ${text}` : text;
 }
 
 /** One line per lab, `width` wide (the menu adds its pointer before). */

@@ -120,7 +120,7 @@ test("check <id> with neither file grades the lab's first solution: exit 0", (t)
 	t.is(run.status, 0, run.stderr);
 	t.is(run.stderr, '');
 	t.regex(run.stdout, /^Edits \(the lab's first solution\):$/m);
-	t.regex(run.stdout, /^ {2}✓ 1\. Turn IP forwarding on on NIC fw$/m);
+	t.regex(run.stdout, /^ {2}✓ 1\. Turn on IP forwarding on NIC fw$/m);
 	t.regex(run.stdout, /^ {7}az network nic update --resource-group <rg> --name fw \\$/m);
 	t.regex(run.stdout, /^ {2}✓ mgmt-direct: The management subnet still reaches vm-app directly\.$/m);
 	t.regex(run.stdout, /^Passed: all 5 objectives hold\.$/m);

@@ -288,7 +288,7 @@ test.serial('a lab left mid-way resumes after a restart: its edits and hints are
 		await me.press('Enter', /Objectives {2}1 of 3 done/);
 		await me.press('PageDown', /Hints {2}1 of 3 shown/);
 		await me.press('e', 'Your edits (2)');
-		await me.see(/1 {2}Turn IP forwarding on on NIC fw\n +2 {2}Create route table rt-app/);
+		await me.see(/1 {2}Turn on IP forwarding on NIC fw\n +2 {2}Create route table rt-app/);
 		// Finish from where it was left.
 		await nvaLastEdits(me);
 		t.true(await savedEdits(config, 'nva-inspection', 4));

@@ -67,7 +67,7 @@ test('when every objective passes the debrief opens: text, links, your edits as 
 	t.true(await shows(app, 'Your edits as Azure CLI commands'), app.lastFrame());
 	const frame = app.lastFrame();
 	t.regex(frame, /\n +(https:\/\/)?learn\.microsoft\.com\/azure\/virtual-network\/virtual-networks-udr-overview\n/);
-	t.regex(frame, /# Turn IP forwarding on on NIC fw\n +az network nic update --resource-group <rg> --name fw\s+--ip-forwarding true/);
+	t.regex(frame, /# Turn on IP forwarding on NIC fw\n +az network nic update --resource-group <rg> --name fw\s+--ip-forwarding true/);
 	t.regex(frame, /az network vnet subnet update --resource-group <rg> --vnet-name vnet-shop\s+--name app --route-table rt-app/);
 	t.regex(frame, /Next: Lab 02 Lock a storage account to one subnet/);
 	const progress = app.progress.get().labs['nva-inspection']!;
@@ -98,7 +98,7 @@ test('progress keeps the edits: a new session resumes the lab exactly where it w
 	t.true(await shows(second, /Objectives {2}1 of 3 done/), second.lastFrame());
 	second.press('e');
 	t.true(await shows(second, 'Your edits (2)'), second.lastFrame());
-	t.regex(second.lastFrame(), /1 {2}Turn IP forwarding on on NIC fw\n +2 {2}Create route table rt-app/);
+	t.regex(second.lastFrame(), /1 {2}Turn on IP forwarding on NIC fw\n +2 {2}Create route table rt-app/);
 	second.press('u');
 	t.true(await shows(second, 'Your edits (1)'), second.lastFrame());
 	t.deepEqual(progress.get().labs['nva-inspection']?.edits, [solution[0]]);

@@ -111,7 +111,7 @@ test('after an edit the objective flips at once, what changed is listed, and the
 	t.true(await shows(app, '‹ fw ›'), app.lastFrame());
 	t.regex(app.lastFrame(), /IP forwarding +‹ true ›/);
 	app.press(keys.enter);
-	t.true(await shows(app, 'Last change  Turn IP forwarding on'), app.lastFrame());
+	t.true(await shows(app, 'Last change  Turn on IP forwarding on NIC fw'), app.lastFrame());
 	const frame = app.lastFrame();
 	t.regex(frame, /✓ now done {2}A packet from vm-web to vm-app passes fw and is delivered\./);
 	t.regex(frame, /trace {2}vm-web → vm-app\n +before {2}vm-web → fw ✗ dropped: ip-forwarding-disabled\n +after {3}vm-web → fw → vm-app ✓ delivered/);
@@ -177,7 +177,7 @@ test('u undoes the last edit (the others replayed from the start); R resets afte
 	t.regex(app.lastFrame(), /1 of 3 objectives done · 2 edits/);
 	app.press('u');
 	t.true(await shows(app, 'Your edits (1)'), app.lastFrame());
-	t.regex(app.lastFrame(), /Last change {2}Undid: Turn IP forwarding on/);
+	t.regex(app.lastFrame(), /Last change {2}Undid: Turn on IP forwarding on NIC fw/);
 	t.regex(app.lastFrame(), /✗ not any more {2}A packet from vm-web to vm-app passes fw/);
 	t.deepEqual(edits(app), [{op: 'create-route-table', name: 'rt-app'}]);
 	// Reset: asked first; n keeps the edits.

@@ -60,6 +60,24 @@ test('keys after a screen change in the same chunk go to the new screen', async 
 	app.unmount();
 });
 
+test('continue only on a last lab in progress: a finished or unstarted last lab just shows its status', async (t) => {
+	const now = '2026-11-25T10:00:00.000Z';
+	const done = renderHome({
+		initial: {
+			schemaVersion: 1,
+			lastLab: 'hub-basics',
+			labs: {'hub-basics': {startedAt: now, objectivesPassed: ['a', 'b', 'c', 'd'], predictAnswers: {}, hintsUsed: 0, edits: [], completedAt: now}},
+		},
+	});
+	t.true(await waitFor(() => /01 {2}Hub and spoke basics.*✓ done/.test(done.lastFrame())), done.lastFrame());
+	t.false(done.lastFrame().includes('continue'), done.lastFrame());
+	done.unmount();
+	const unstarted = renderHome({initial: {schemaVersion: 1, lastLab: 'spoke-routing', labs: {}}});
+	t.true(await waitFor(() => /02 {2}Route spoke traffic.* not started/.test(unstarted.lastFrame())), unstarted.lastFrame());
+	t.false(unstarted.lastFrame().includes('continue'), unstarted.lastFrame());
+	unstarted.unmount();
+});
+
 test('opening a lab records it as started and as the lab to continue', async (t) => {
 	const app = renderHome();
 	t.true(await waitFor(() => app.lastFrame().includes('Hub and spoke basics')));

@@ -27,7 +27,7 @@ export function describeEdit(edit: Edit): string {
 		case 'dissociate-route-table':
 			return `Remove the route table from subnet ${edit.subnet}`;
 		case 'set-route-propagation':
-			return `Turn gateway route propagation ${onOff(edit.enabled)} for ${edit.routeTable}`;
+			return `Turn ${onOff(edit.enabled)} gateway route propagation for ${edit.routeTable}`;
 		case 'set-service-endpoints':
 			return edit.services.length > 0
 				? `Set service endpoints of ${edit.subnet} to ${edit.services.join(', ')}`
@@ -69,7 +69,7 @@ export function describeEdit(edit: Edit): string {
 		case 'create-private-link-service':
 			return `Create private link service ${edit.name} on ${edit.loadBalancer}/${edit.frontend}`;
 		case 'set-ip-forwarding':
-			return `Turn IP forwarding ${onOff(edit.enabled)} on NIC ${edit.nic}`;
+			return `Turn ${onOff(edit.enabled)} IP forwarding on NIC ${edit.nic}`;
 		case 'add-nsg-rule': {
 			const {rule} = edit;
 			const port = rule.destinationPortRange && rule.destinationPortRange !== '*' ? `:${rule.destinationPortRange}` : '';
