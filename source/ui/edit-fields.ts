@@ -6,7 +6,7 @@
  */
 import {cidrProblem, describePrefixProblem, isIpv4Address} from '../engine/address.js';
 import type {EditOp} from '../engine/edits/types.js';
-import {isServiceTagName} from '../engine/service-tags.js';
+import {looksLikeTag, nsgOnlyTags, tagProblem} from '../engine/edits/vocabulary.js';
 import type {Topology} from '../engine/topology.js';
 
 export type FieldKind =
@@ -107,6 +107,15 @@ function cidrMessage(text: string): string | undefined {
 	return problem ? describePrefixProblem(text, problem) : undefined;
 }
 
+/** Why text that starts with a letter is not a service tag a route may use (as the engine judges it), or undefined. */
+function routeTagProblem(text: string, topology: Topology): string | undefined {
+	const problem = looksLikeTag(text) ? tagProblem(text, topology, false) : '';
+	if (problem === undefined) return undefined;
+	if (nsgOnlyTags.some((tag) => tag.toLowerCase() === text.toLowerCase())) return problem;
+	const near = /did you mean (.+)\?\)$/.exec(problem ?? '')?.[1];
+	return `'${text}' is neither a CIDR prefix nor a service tag (${near ? `did you mean ${near}?` : 'such as Storage or Storage.WestEurope'})`;
+}
+
 /** What is wrong with a value of a field, or undefined. `required` messages come only when asked (on submit). */
 export function fieldProblem(field: FieldSpec, text: string, topology: Topology, values: FormValues): string | undefined {
 	const value = text.trim();
@@ -125,11 +134,7 @@ export function fieldProblem(field: FieldSpec, text: string, topology: Topology,
 			problem = cidrMessage(value);
 			break;
 		case 'prefix':
-			problem = /^[A-Za-z]/.test(value)
-				? isServiceTagName(value)
-					? undefined
-					: `'${value}' is neither a CIDR prefix nor a service tag (such as Storage or Storage.WestEurope)`
-				: cidrMessage(value);
+			problem = /^[A-Za-z]/.test(value) ? routeTagProblem(value, topology) : cidrMessage(value);
 			break;
 		case 'integer':
 			problem = /^\d{1,9}$/.test(value) ? undefined : `'${value}' is not a whole number`;

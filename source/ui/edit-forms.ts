@@ -5,7 +5,10 @@
  * exists to change it). The engine (applyEdit) still has the last word on every edit. Pure.
  */
 import {isIpv4Address} from '../engine/address.js';
-import {serviceEndpointServices} from '../engine/edits/vocabulary.js';
+import {ipProblem, prefixProblem} from '../engine/edits/args.js';
+import {dnsNameProblem, staticIpProblem} from '../engine/edits/facts.js';
+import {newNameProblem} from '../engine/edits/op.js';
+import {looksLikeTag, serviceEndpointServices, tagProblem} from '../engine/edits/vocabulary.js';
 import {editOps, type EditOp} from '../engine/edits/types.js';
 import type {DnsForwardingRule, Topology} from '../engine/topology.js';
 import {ipExample, listItems, type FieldSpec, type FormSpec, type FormValues} from './edit-fields.js';
@@ -58,23 +61,41 @@ function unique(what: string, existing: (topology: Topology, values: FormValues)
 	return (value: string, topology: Topology, values: FormValues) => (existing(topology, values).includes(value) ? `${what} '${value}' exists already: pick another name` : undefined);
 }
 
+/** A name for a new object: Azure's naming rule (as the engine checks it), then not yet taken among `existing`. */
+function newName(what: string, existing: (topology: Topology, values: FormValues) => readonly string[]) {
+	const taken = unique(`A ${what}`, existing);
+	return (value: string, topology: Topology, values: FormValues) => newNameProblem(value, what) ?? taken(value, topology, values);
+}
+
+/** A free address of the subnet chosen in `subnetKey` (S-PE: inside it, not reserved, not in use), as the engine checks it. */
+function freeIpIn(subnetKey: string) {
+	return (value: string, topology: Topology, values: FormValues) => (isIpv4Address(value) ? staticIpProblem(topology, values[subnetKey] ?? '', value) : undefined);
+}
+
+/** A DNS name (`@` too, for a record at the zone's apex). */
+function dnsName(allowApex: boolean) {
+	return (value: string) => (allowApex && value === '@' ? undefined : dnsNameProblem(value));
+}
+
 const opposite = (value: boolean) => String(!value);
 const none = '(none)';
 const unchanged = '(default)';
 
 const nextHopTypes = ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'] as const;
-const nsgTags = ['*', 'VirtualNetwork', 'Internet', 'AzureLoadBalancer'];
 
-function nsgPrefixProblem(value: string): string | undefined {
-	if (nsgTags.includes(value) || /^[A-Za-z][\w.]*$/.test(value) || isIpv4Address(value)) return undefined;
-	if (/^[\d.]+\/\d+$/.test(value)) return undefined;
-	return `'${value}' is not *, an IP, a CIDR prefix or a service tag`;
+/** S-NSG, as the engine checks it: '*', an IP, a CIDR prefix that is a network address, or a known tag. */
+function nsgPrefixProblem(value: string, topology: Topology): string | undefined {
+	if (value === '*') return undefined;
+	if (looksLikeTag(value)) return tagProblem(value, topology, true);
+	if (/^[A-Za-z]/.test(value)) return `'${value}' is not *, an IP, a CIDR prefix or a service tag`;
+	return value.includes('/') ? prefixProblem(value) : ipProblem(value);
 }
 
 function portProblem(value: string): string | undefined {
 	if (value === '*') return undefined;
 	const match = /^(\d{1,5})(?:-(\d{1,5}))?$/.exec(value);
 	if (!match || Number(match[1]) > 65535 || Number(match[2] ?? 0) > 65535) return `'${value}' is not *, a port or a range like 8000-8080`;
+	if (match[2] !== undefined && Number(match[1]) > Number(match[2])) return `'${value}' runs backwards: give the low port first, like ${match[2]}-${match[1]}`;
 	return undefined;
 }
 
@@ -98,6 +119,8 @@ function rulesProblem(value: string): string | undefined {
 		if (!part.includes('=')) return `'${part}' is not domain=ip (such as blob.core.windows.net=10.20.4.4)`;
 		const rule = parseRules(part)[0]!;
 		if (rule.domain === '' || /\s/.test(rule.domain)) return `'${part}' has no domain before =`;
+		const domainProblem = dnsNameProblem(rule.domain);
+		if (domainProblem) return domainProblem;
 		const bad = rule.targets.find((ip) => !isIpv4Address(ip));
 		if (rule.targets.length === 0) return `'${rule.domain}' has no target IP after =`;
 		if (bad) return `'${bad}' is not an IPv4 address (${ipExample})`;
@@ -126,7 +149,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		summary: 'Add a user-defined route to a route table',
 		fields: [
 			ref('routeTable', 'Route table', routeTableNames),
-			text('route.name', 'Route name', {check: unique('A route', (t, v) => routeNames(t, v['routeTable'])), placeholder: 'e.g. default-via-fw'}),
+			text('route.name', 'Route name', {check: newName('route', (t, v) => routeNames(t, v['routeTable'])), placeholder: 'e.g. default-via-fw'}),
 			{key: 'route.addressPrefix', label: 'Address prefix', kind: 'prefix', placeholder: 'e.g. 10.0.1.0/24, or a service tag'},
 			choice('route.nextHopType', 'Next hop type', nextHopTypes),
 			{key: 'route.nextHopIpAddress', label: 'Next hop IP', kind: 'ip', when: (v) => v['route.nextHopType'] === 'VirtualAppliance', placeholder: "the appliance's IP, e.g. 10.0.2.4"},
@@ -141,7 +164,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		op: 'create-route-table',
 		summary: 'Create an empty route table',
 		fields: [
-			text('name', 'Name', {check: unique('A route table', routeTableNames), placeholder: 'e.g. rt-app'}),
+			text('name', 'Name', {check: newName('route table', routeTableNames), placeholder: 'e.g. rt-app'}),
 			flag('disableBgpRoutePropagation', 'Disable gateway route propagation', {initial: () => 'false', omitWhen: 'false'}),
 		],
 	},
@@ -221,9 +244,9 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		op: 'create-private-endpoint',
 		summary: 'Create a private endpoint to a resource or Private Link service',
 		fields: [
-			text('name', 'Name', {check: unique('A private endpoint', privateEndpointNames), placeholder: 'e.g. pe-stcontoso-blob'}),
+			text('name', 'Name', {check: newName('private endpoint', privateEndpointNames), placeholder: 'e.g. pe-stcontoso-blob'}),
 			ref('subnet', 'Subnet', subnetIds),
-			{key: 'privateIpAddress', label: 'Private IP', kind: 'ip', placeholder: 'a free address in the subnet'},
+			{key: 'privateIpAddress', label: 'Private IP', kind: 'ip', placeholder: 'a free address in the subnet', check: freeIpIn('subnet')},
 			ref('target', 'Target', endpointTargets),
 			choice('groupId', 'Sub-resource', [], {options: (t, v) => groupIdsOf(t, v['target']), dependsOn: 'target', omitWhen: none}),
 			choice('status', 'Connection status', [unchanged, 'Approved', 'Pending', 'Rejected', 'Disconnected'], {omitWhen: unchanged}),
@@ -246,7 +269,9 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 			text('name', 'Zone name', {
 				placeholder: 'e.g. privatelink.blob.core.windows.net',
 				check: (value, t, v) =>
-					t.privateDnsZones.some((zone) => zone.name === value) && (v['id'] ?? '').trim() === '' ? `a zone '${value}' exists already: give the new one an id` : undefined,
+					dnsNameProblem(value) ??
+					(value.includes('.') ? undefined : `'${value}' has a single label: a zone name has at least two (contoso.com)`) ??
+					(t.privateDnsZones.some((zone) => zone.name === value) && (v['id'] ?? '').trim() === '' ? `a zone '${value}' exists already: give the new one an id` : undefined),
 			}),
 			text('id', 'Id', {optional: true, placeholder: 'the name (give one for a second zone of that name)', check: unique('A zone id', zoneIds)}),
 		],
@@ -256,11 +281,11 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		summary: 'Add a record to a private DNS zone',
 		fields: [
 			ref('zone', 'Zone', zoneIds),
-			text('record.name', 'Record name', {placeholder: 'e.g. stcontoso (@ for the apex)'}),
+			text('record.name', 'Record name', {placeholder: 'e.g. stcontoso (@ for the apex)', check: dnsName(true)}),
 			choice('record.type', 'Type', ['A', 'CNAME']),
 			text('record.value', 'Value', {
 				placeholder: 'an IP (A) or a name (CNAME)',
-				check: (value, _t, v) => (v['record.type'] === 'A' && !isIpv4Address(value) ? `'${value}' is not an IPv4 address (${ipExample})` : undefined),
+				check: (value, _t, v) => (v['record.type'] === 'A' ? (isIpv4Address(value) ? undefined : `'${value}' is not an IPv4 address (${ipExample})`) : dnsNameProblem(value)),
 			}),
 		],
 	},
@@ -279,7 +304,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		fields: [
 			ref('zone', 'Zone', zoneIds),
 			ref('vnet', 'Virtual network', vnetNames),
-			text('name', 'Link name', {optional: true, placeholder: 'default: link-<vnet>'}),
+			text('name', 'Link name', {optional: true, placeholder: 'default: link-<vnet>', check: (value) => newNameProblem(value, 'virtual network link')}),
 			choice('resolutionPolicy', 'Resolution policy', ['Default', 'NxDomainRedirect'], {omitWhen: 'Default'}),
 		],
 	},
@@ -292,11 +317,11 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		op: 'create-private-link-service',
 		summary: 'Create a Private Link service behind a load balancer',
 		fields: [
-			text('name', 'Name', {check: unique('A Private Link service', privateLinkServiceNames), placeholder: 'e.g. pls-app'}),
+			text('name', 'Name', {check: newName('private link service', privateLinkServiceNames), placeholder: 'e.g. pls-app'}),
 			ref('loadBalancer', 'Load balancer', loadBalancerNames),
 			ref('frontend', 'Frontend', (t, v) => frontendNames(t, v['loadBalancer']), {dependsOn: 'loadBalancer'}),
 			ref('natIpConfigurations.subnet', 'NAT subnet', subnetIds),
-			{key: 'natIpConfigurations.privateIpAddress', label: 'NAT IP', kind: 'ip', placeholder: 'a free address in the NAT subnet'},
+			{key: 'natIpConfigurations.privateIpAddress', label: 'NAT IP', kind: 'ip', placeholder: 'a free address in the NAT subnet', check: freeIpIn('natIpConfigurations.subnet')},
 			{key: 'visibility', label: 'Visible to', kind: 'list', item: 'text', optional: true, placeholder: 'subscriptions (empty: only yours)'},
 			{key: 'autoApproval', label: 'Auto-approve', kind: 'list', item: 'text', optional: true, placeholder: 'subscriptions (empty: none)'},
 		],
@@ -318,7 +343,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		summary: 'Add a security rule to a network security group',
 		fields: [
 			ref('nsg', 'NSG', nsgNames),
-			text('rule.name', 'Rule name', {check: unique('A rule', (t, v) => nsgRuleNames(t, v['nsg'])), placeholder: 'e.g. allow-app-out'}),
+			text('rule.name', 'Rule name', {check: newName('security rule', (t, v) => nsgRuleNames(t, v['nsg'])), placeholder: 'e.g. allow-app-out'}),
 			{
 				key: 'rule.priority',
 				label: 'Priority',
@@ -350,7 +375,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		summary: "Change a peering link's flags (or create a link)",
 		fields: [
 			ref('name', 'Peering link', (t) => [...peeringNames(t), newPeering]),
-			text('newName', 'New link name', {when: (v) => v['name'] === newPeering, check: unique('A peering', peeringNames)}),
+			text('newName', 'New link name', {when: (v) => v['name'] === newPeering, check: newName('peering', peeringNames)}),
 			ref('from', 'From VNet', vnetNames, {when: (v) => v['name'] === newPeering}),
 			ref('to', 'To VNet', vnetNames, {when: (v) => v['name'] === newPeering}),
 			peeringFlag('allowVirtualNetworkAccess', 'Allow virtual network access'),

@@ -22,12 +22,12 @@ const azureName = /^[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,78}[A-Za-z0-9_])?$/;
 export function readNewName(a: ArgReader, key: string, what: string): string | undefined {
 	const name = a.string(key, `a name for the ${what}`);
 	if (name === undefined) return undefined;
-	if (!azureName.test(name)) {
-		return a.fail(
-			key,
-			`'${name}' is not a valid ${what} name: 1-80 letters, digits, '_', '.' or '-', starting with a letter or digit and not ending with '.' or '-'`,
-		);
-	}
+	const problem = newNameProblem(name, what);
+	return problem ? a.fail(key, problem) : name;
+}
 
-	return name;
+/** Why `name` breaks Azure's naming rule for network resources, or undefined. */
+export function newNameProblem(name: string, what: string): string | undefined {
+	if (azureName.test(name)) return undefined;
+	return `'${name}' is not a valid ${what} name: 1-80 letters, digits, '_', '.' or '-', starting with a letter or digit and not ending with '.' or '-'`;
 }

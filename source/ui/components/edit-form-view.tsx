@@ -31,15 +31,17 @@ const kindHints: Record<string, string> = {
 	text: 'a name (no spaces)',
 };
 
-/** The message under a field: a submit's problem, else (once left, or after a submit) its own check. */
+/**
+ * The message under a field: (once left, or after a submit) its own check, judged from the
+ * values now, so it follows the fields it depends on; else the engine's error from the last submit.
+ */
 export function fieldMessage(state: EditFormState, field: FieldSpec, topology: Topology): string | undefined {
-	const submitted = state.errors[field.key];
-	if (submitted) return submitted;
-	if (!state.touched[field.key] && !state.submitted) return undefined;
+	const engine = state.errors[field.key];
+	if (!state.touched[field.key] && !state.submitted) return engine;
 	// An empty field is only wrong once the edit is submitted (passing through it is fine).
 	const value = state.values[field.key] ?? '';
-	if (value.trim() === '' && !state.submitted) return undefined;
-	return fieldProblem(field, value, topology, state.values);
+	if (value.trim() === '' && !state.submitted) return engine;
+	return fieldProblem(field, value, topology, state.values) ?? engine;
 }
 
 function choiceHint(state: EditFormState, field: FieldSpec, topology: Topology): string {

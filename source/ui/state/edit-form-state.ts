@@ -1,11 +1,15 @@
 /**
  * An edit form's state as a pure reducer: the values, the field with focus, what was typed
  * to find a choice, the fields left at least once (their problems show from then on) and the
- * problems of the last submit, by field ('' for the form as a whole). A text field takes the
- * typed text; a choice field cycles with ←/→ or jumps to the first option matching what was typed.
+ * engine's errors of the last submit, by field ('' for the form as a whole). A field's own
+ * check is not kept: it is judged again from the values each time it shows, so a problem that
+ * depends on another field (a priority taken in one direction) follows that field. Engine errors
+ * are judged again when any value changes. A text field takes the typed text; a choice field
+ * cycles with ←/→ or jumps to the best option matching what was typed.
  */
 import type {Topology} from '../../engine/topology.js';
-import {initialValues, isChoiceKind, optionsOf, settleValues, visibleFields, type FieldSpec, type FormSpec} from '../edit-fields.js';
+import {fieldProblem, initialValues, isChoiceKind, optionsOf, settleValues, visibleFields, type FieldSpec, type FormSpec} from '../edit-fields.js';
+import {recheckEngineErrors} from '../edit-submit.js';
 import {editText, type TextFieldAction} from './text-field.js';
 
 export type EditFormState = {
@@ -17,7 +21,7 @@ export type EditFormState = {
 	readonly search: string;
 	/** Fields the learner has left: their problems show while they are typed again. */
 	readonly touched: Readonly<Record<string, true>>;
-	/** Problems from the last submit (field checks or the engine), by field key; '' for the whole form. */
+	/** The engine's errors from the last submit, by field key ('' for the whole form); fields' own checks are not kept here. */
 	readonly errors: Readonly<Record<string, string>>;
 	/** A submit was tried: every field's problem shows. */
 	readonly submitted: boolean;
@@ -52,14 +56,24 @@ export function withFieldValue(form: FormSpec, topology: Topology, values: Reado
 
 function withValue(state: EditFormState, topology: Topology, key: string, value: string): EditFormState {
 	if (state.values[key] === value) return state;
-	const {[key]: _fixed, '': _form, ...errors} = state.errors;
-	return {...state, values: withFieldValue(state.form, topology, state.values, key, value), errors};
+	const values = withFieldValue(state.form, topology, state.values, key, value);
+	const {[key]: _fixed, '': _form, ...kept} = state.errors;
+	return {...state, values, errors: recheckEngineErrors(state.form, values, topology, kept)};
 }
 
-/** The first option starting with `search` (any case), else the first containing it. */
+/**
+ * The option best matching `search` (any case): the first starting with it, else the first
+ * whose last path segment does (`endp` finds vnet-app/endpoints), else the first containing it.
+ */
 export function findOption(options: readonly string[], search: string): string | undefined {
 	const wanted = search.toLowerCase();
-	return options.find((option) => option.toLowerCase().startsWith(wanted)) ?? options.find((option) => option.toLowerCase().includes(wanted));
+	const lower = options.map((option) => option.toLowerCase());
+	const at = (test: (option: string) => boolean) => {
+		const index = lower.findIndex(test);
+		return index < 0 ? undefined : options[index];
+	};
+
+	return at((option) => option.startsWith(wanted)) ?? at((option) => option.slice(option.lastIndexOf('/') + 1).startsWith(wanted)) ?? at((option) => option.includes(wanted));
 }
 
 export function editFormReducer(state: EditFormState, action: EditFormAction, topology: Topology): EditFormState {
@@ -93,7 +107,16 @@ export function editFormReducer(state: EditFormState, action: EditFormAction, to
 			return {...withValue(state, topology, field.key, value), search: ''};
 		}
 
-		case 'rejected':
-			return {...state, errors: action.errors, submitted: true};
+		case 'rejected': {
+			// A field's own problem shows from its check, judged again as values change; keep only the engine's.
+			const fields = new Map(state.form.fields.map((field) => [field.key, field]));
+			const errors = Object.fromEntries(
+				Object.entries(action.errors).filter(([key]) => {
+					const field = fields.get(key);
+					return !field || fieldProblem(field, state.values[key] ?? '', topology, state.values) === undefined;
+				}),
+			);
+			return {...state, errors, submitted: true};
+		}
 	}
 }
