@@ -933,6 +933,12 @@ test('describeEdit: the add-route example of the brief', (t) => {
 	);
 });
 
+test('describeEdit: on and off come right after "Turn"', (t) => {
+	t.is(describeEdit({op: 'set-ip-forwarding', nic: 'fw', enabled: true}), 'Turn on IP forwarding on NIC fw');
+	t.is(describeEdit({op: 'set-ip-forwarding', nic: 'fw', enabled: false}), 'Turn off IP forwarding on NIC fw');
+	t.is(describeEdit({op: 'set-route-propagation', routeTable: 'rt-app', enabled: false}), 'Turn off gateway route propagation for rt-app');
+});
+
 test('describeEdit gives one distinct line for every valid case', (t) => {
 	const lines = validCases.map((c) => describeEdit(c.edit));
 	for (const line of lines) t.regex(line, /^[A-Z][^\n]+$/);
