@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource react */
 /**
  * The edit screen in the app: the menu of allowed edits, forms with their messages under the
  * fields, rejected edits changing nothing, accepted edits flipping objectives and re-running
@@ -6,9 +7,12 @@
  */
 import test from 'ava';
 import {editOps} from '../../source/engine/edits/types.js';
+import {App} from '../../source/ui/app.js';
+import {memoryProgress} from '../../source/ui/progress.js';
 import {renderSandbox} from './helpers/app.js';
-import {openLab, renderEditLabs, shows, typeText, until} from './helpers/edit-labs.js';
-import {keys} from './helpers/render.js';
+import {openLab, renderEditLabs, shippedLab, shows, typeText, until} from './helpers/edit-labs.js';
+import {testServices} from './helpers/labs.js';
+import {keys, renderApp} from './helpers/render.js';
 
 const edits = (app: ReturnType<typeof renderEditLabs>, id = 'nva-inspection') => app.progress.get().labs[id]?.edits ?? [];
 
@@ -238,5 +242,63 @@ test('esc closes a form without changing anything; a shows each edit’s Azure C
 	t.true(await shows(app, '$ az network route-table create --resource-group <rg> --name rt-app'), app.lastFrame());
 	app.press('a');
 	t.true(await until(() => !app.lastFrame().includes('$ az network')), app.lastFrame());
+	app.unmount();
+});
+
+test('lab 15: every problem of an NSG rule shows at once on the first enter, each under its own field', async (t) => {
+	const progress = memoryProgress();
+	const {services} = testServices([], [shippedLab('15-nsg-find-the-drop.yaml')]);
+	const app = renderApp(<App start={{kind: 'home'}} services={services} progress={progress} theme={{color: false, ascii: false}} />, 100, 50);
+	t.true(await openLab(app), app.lastFrame());
+	app.press(`e${keys.enter}`);
+	t.true(await shows(app, 'add-nsg-rule: Add a security rule'), app.lastFrame());
+	app.press(keys.tab);
+	t.true(await typeText(app, 'allow-app'));
+	app.press(keys.tab);
+	t.true(await typeText(app, '5000'));
+	app.press(keys.tab.repeat(4) + keys.clearLine);
+	t.true(await typeText(app, 'Internett'));
+	app.press(keys.tab.repeat(2) + keys.clearLine);
+	t.true(await typeText(app, '10.0.0.1/16'));
+	app.press(keys.tab + keys.clearLine);
+	t.true(await typeText(app, '70000'));
+	// The fields left so far show their problems as typed; enter shows the last one's too and applies nothing.
+	t.false(app.lastFrame().includes("✗ '70000'"), app.lastFrame());
+	app.press(keys.enter);
+	t.true(await shows(app, "✗ '70000' is not *, a port or a range like 8000-8080"), app.lastFrame());
+	const frame = app.lastFrame();
+	const under = (label: string, message: string) => {
+		const at = frame.indexOf(label);
+		const problem = frame.indexOf(message);
+		return at >= 0 && problem > at && frame.slice(at, problem).split('\n').length === 2;
+	};
+
+	t.true(under('Priority', '✗ 5000 is outside 100-4096'), frame);
+	t.true(under('Source  ', "✗ 'Internett' is not a known service tag (did you mean Internet?)"), frame);
+	t.true(under('Destination  ', "✗ '10.0.0.1/16' is not a network address (did you mean 10.0.0.0/16?)"), frame);
+	t.true(under('Destination ports', "✗ '70000' is not *, a port or a range like 8000-8080"), frame);
+	t.deepEqual(progress.get().labs['nsg-find-the-drop']?.edits ?? [], []);
+	app.unmount();
+});
+
+test('lab 04: an IP outside the chosen subnet is flagged on enter, and the message goes as soon as another subnet is chosen; typing e finds vnet-app/endpoints', async (t) => {
+	const app = renderEditLabs({rows: 30});
+	t.true(await openLab(app, 2));
+	app.press(`e${keys.enter}`);
+	t.true(await shows(app, 'create-private-endpoint: Create a private endpoint'), app.lastFrame());
+	t.true(await typeText(app, 'pe-blob'));
+	app.press(keys.tab);
+	t.true(await shows(app, /❯ Subnet +‹ vnet-app\/app ›/), app.lastFrame());
+	app.press(keys.tab);
+	t.true(await typeText(app, '10.3.3.10'));
+	app.press(keys.enter);
+	t.true(await shows(app, '✗ 10.3.3.10 is outside subnet vnet-app/app (10.3.1.0/24)'), app.lastFrame());
+	app.press(keys.shiftTab);
+	t.true(await shows(app, /❯ Subnet/), app.lastFrame());
+	app.press('e');
+	t.true(await shows(app, /❯ Subnet +‹ vnet-app\/endpoints ›/), app.lastFrame());
+	t.true(await until(() => !app.lastFrame().includes('outside subnet')), app.lastFrame());
+	t.regex(app.lastFrame(), /create-private-endpoint: /, 'still in the form: nothing was submitted');
+	t.deepEqual(edits(app, 'private-endpoint-dns'), []);
 	app.unmount();
 });
