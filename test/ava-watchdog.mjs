@@ -3,7 +3,8 @@
  * machines, an ava worker process stalled before its first test: blocked on a futex (most
  * likely the module-hooks thread that tsx's `--import` loader talks to synchronously), printing
  * nothing, and ava's own `timeout` never fired because no test had started. The suite then
- * hangs until CI gives up. The watchdog kills ava when it has
+ * hangs until CI gives up. (A related hang, Node 20 deadlocking at exit, nodejs/node#54918, is
+ * avoided with --no-concurrent-recompilation on ava and its workers: see package.json.) The watchdog kills ava when it has
  * printed nothing for `VNETLAB_TEST_SILENCE_MS` (default 150 s; no single test is that quiet)
  * and runs the suite once more, saying so loudly. Test failures are never retried: only
  * silence is. Arguments pass through to ava (`npm test -- test/engine`).
@@ -21,7 +22,7 @@ function runAva() {
 		// Keep ava's colours when a person is watching; its output goes through a pipe here.
 		const env = process.stdout.isTTY && !('NO_COLOR' in process.env) ? {...process.env, FORCE_COLOR: '1'} : process.env;
 		// Its own process group, so a kill reaches ava's worker processes too.
-		const child = spawn(process.execPath, [avaCli, ...process.argv.slice(2)], {stdio: ['ignore', 'pipe', 'pipe'], env, detached: true});
+		const child = spawn(process.execPath, ['--no-concurrent-recompilation', avaCli, ...process.argv.slice(2)], {stdio: ['ignore', 'pipe', 'pipe'], env, detached: true});
 		let silent = false;
 		let timer;
 		const arm = () => {

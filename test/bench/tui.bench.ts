@@ -13,6 +13,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import type {Bench, Measurement} from './harness.js';
 import {median} from './harness.js';
+import {cliCommand} from '../helpers/start-command.js';
 
 /** A row; bytes are counted in `B`, which the harness prints as given. */
 export type TuiMeasurement = Omit<Measurement, 'unit'> & {unit: Measurement['unit'] | 'B'};
@@ -191,7 +192,7 @@ export async function run(): Promise<TuiMeasurement[]> {
 		// A config folder inside a file cannot be created: no lab list cache, every start lists the labs.
 		const blocker = path.join(mkdtempSync(path.join(tmpdir(), 'vnetlab-bench-')), 'file');
 		writeFileSync(blocker, '');
-		const cli = `node ${path.join(root, 'dist', 'cli.js')}`;
+		const cli = cliCommand;
 		const [bareMs, symbolMs, homeMs, uncachedMs] = (await medianTimesToFrame([
 			{command: `node ${bare.file}`, marker: 'bare ink ready', env},
 			{command: `node ${bare.file}`, marker: 'bare ink ready ❯', env: {...env, BARE_INK_SYMBOL: '1'}},

@@ -7,12 +7,10 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import test from 'ava';
-import {root} from './run-cli.js';
-
-const cli = path.join(root, 'dist', 'cli.js');
+import {cliArguments, root} from '../helpers/start-command.js';
 
 function run(dir: string, ...args: string[]) {
-	const result = spawnSync(process.execPath, [cli, 'progress', ...args], {cwd: root, encoding: 'utf8', env: {...process.env, VNETLAB_CONFIG_DIR: dir, NO_COLOR: '1'}, input: ''});
+	const result = spawnSync(process.execPath, [...cliArguments, 'progress', ...args], {cwd: root, encoding: 'utf8', env: {...process.env, VNETLAB_CONFIG_DIR: dir, NO_COLOR: '1'}, input: ''});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

@@ -1,19 +1,18 @@
 /**
- * Run the built CLI (`node dist/cli.js`, built by `npm test` before ava) and capture
+ * Run the built CLI the way `npm start` does (built by `npm test` before ava) and capture
  * what it printed. Paths are relative to the repository root, where the CLI runs.
  */
 import {spawnSync} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {cliArguments, cliPath as cli, root} from '../helpers/start-command.js';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
-const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+export {root};
 
 export type CliRun = {status: number | null; stdout: string; stderr: string};
 
 export function runCli(...args: string[]): CliRun {
 	if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npx tsc` (npm test builds it) first');
-	const result = spawnSync(process.execPath, [cli, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
+	const result = spawnSync(process.execPath, [...cliArguments, ...args], {cwd: root, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});
 	return {status: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

@@ -9,16 +9,15 @@
 import {existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import type {PredictObjective} from '../../source/engine/lab.js';
 import {normalizeAnswer} from '../../source/engine/objectives.js';
 import {listLabs} from '../../source/lab/catalog.js';
 import {loadLabFile} from '../../source/lab/load-lab.js';
+import {cliCommand, root} from '../helpers/start-command.js';
 import {hasTmux, TmuxSession} from './tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const command = `node ${path.join(root, 'dist', 'cli.js')}`;
+const command = cliCommand;
 
 type Step = Promise<{ok: boolean; screen: string}>;
 

@@ -8,7 +8,6 @@
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import test, {type ExecutionContext} from 'ava';
 import {buildNetwork} from '../../source/engine/network.js';
 import {normalizeAnswer, predictAnswer} from '../../source/engine/objectives.js';
@@ -16,10 +15,10 @@ import type {PredictObjective} from '../../source/engine/lab.js';
 import {listLabs} from '../../source/lab/catalog.js';
 import {loadLabFile} from '../../source/lab/load-lab.js';
 import {orderObjectives} from '../../source/ui/objective-lines.js';
+import {cliCommand, root} from '../helpers/start-command.js';
 import {hasTmux, TmuxSession} from './tmux.js';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const command = `node ${path.join(root, 'dist', 'cli.js')}`;
+const command = cliCommand;
 
 /** Lab 1, its first prediction, where that sits in the objective list, and the right choice. */
 function firstPrediction() {

@@ -7,7 +7,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import test from 'ava';
 import {closeAll, connect, openShell} from './helpers/ssh-client.js';
-import {cli, stopAll, temporaryDirectory, waitUntil} from './helpers/serve-process.js';
+import {cliCommand, stopAll, temporaryDirectory, waitUntil} from './helpers/serve-process.js';
 import {killAllPanes, TmuxPane} from './helpers/tmux.js';
 
 test.after.always(() => {
@@ -18,7 +18,7 @@ test.after.always(() => {
 
 test('the room table shows a learner live, resets their lab, and stops the server', async (t) => {
 	const data = temporaryDirectory();
-	const pane = new TmuxPane(`node ${cli} serve --port 0 --data ${data}`, {columns: 100, rows: 30});
+	const pane = new TmuxPane(`${cliCommand} serve --port 0 --data ${data}`, {columns: 100, rows: 30});
 	const screen = await pane.waitFor(/listening on 127\.0\.0\.1:\d+[\s\S]*0 of 60 connected/, 30_000);
 	const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(screen)![1]);
 	t.regex(screen, /Host key: 256 SHA256:\S+ \(ED25519\) \(new\)/);

@@ -7,10 +7,10 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 
-export const root = fileURLToPath(new URL('../../..', import.meta.url));
-export const cli = fileURLToPath(new URL('../../../dist/cli.js', import.meta.url));
+import {cliArguments, cliCommand, cliPath as cli, root} from '../../helpers/start-command.js';
+
+export {cli, cliCommand, root};
 
 export type ServeProcess = {
 	readonly child: ChildProcess;
@@ -47,7 +47,7 @@ export async function startServe(args: readonly string[] = [], options: {env?: R
 	const data = options.data ?? temporaryDirectory();
 	// One spare worker (not two): many servers run at once in the suite, on a shared machine.
 	const spares = args.includes('--spare-workers') ? [] : ['--spare-workers', '1'];
-	const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', data, ...spares, ...(options.quiet === false ? [] : ['--quiet']), ...args], {
+	const child = spawn(process.execPath, [...cliArguments, 'serve', '--port', '0', '--data', data, ...spares, ...(options.quiet === false ? [] : ['--quiet']), ...args], {
 		cwd: root,
 		env: {...process.env, CI: '0', ...options.env},
 		stdio: ['ignore', 'pipe', 'pipe'],
@@ -93,7 +93,7 @@ export type CliRun = {status: number | null; stdout: string; stderr: string};
 /** Run the CLI to its end (killed after `ms`), without blocking this process's event loop. */
 export async function runCli(args: readonly string[], ms = 20_000, env: Record<string, string> = {}): Promise<CliRun> {
 	return new Promise((resolve) => {
-		const child = spawn(process.execPath, [cli, ...args], {cwd: root, env: {...process.env, CI: '0', ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+		const child = spawn(process.execPath, [...cliArguments, ...args], {cwd: root, env: {...process.env, CI: '0', ...env}, stdio: ['ignore', 'pipe', 'pipe']});
 		running.add(child);
 		let stdout = '';
 		let stderr = '';
