@@ -165,7 +165,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		summary: 'Create an empty route table',
 		fields: [
 			text('name', 'Name', {check: newName('route table', routeTableNames), placeholder: 'e.g. rt-app'}),
-			flag('disableBgpRoutePropagation', 'Disable gateway route propagation', {initial: () => 'false', omitWhen: 'false'}),
+			flag('disableBgpRoutePropagation', 'Disable route propagation', {initial: () => 'false', omitWhen: 'false'}),
 		],
 	},
 	'associate-route-table': {
@@ -180,7 +180,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'set-route-propagation': {
 		op: 'set-route-propagation',
-		summary: 'Turn gateway route propagation on or off for a route table',
+		summary: 'Turn gateway route propagation on or off',
 		fields: [
 			ref('routeTable', 'Route table', routeTableNames),
 			flag('enabled', 'Propagate gateway routes', {dependsOn: 'routeTable', initial: (t, v) => String(t.routeTables.find((r) => r.name === v['routeTable'])?.disableBgpRoutePropagation ?? false)}),
@@ -215,7 +215,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'remove-vnet-rule': {
 		op: 'remove-vnet-rule',
-		summary: "Remove a subnet from a resource's firewall rules",
+		summary: "Remove a subnet from a resource's firewall",
 		fields: [ref('resource', 'Resource', resourceNames), ref('subnet', 'Subnet', (t, v) => vnetRules(t, v['resource']), {dependsOn: 'resource'})],
 	},
 	'set-default-action': {
@@ -242,7 +242,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'create-private-endpoint': {
 		op: 'create-private-endpoint',
-		summary: 'Create a private endpoint to a resource or Private Link service',
+		summary: 'Create a private endpoint to a service',
 		fields: [
 			text('name', 'Name', {check: newName('private endpoint', privateEndpointNames), placeholder: 'e.g. pe-stcontoso-blob'}),
 			ref('subnet', 'Subnet', subnetIds),
@@ -259,7 +259,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'set-connection-status': {
 		op: 'set-connection-status',
-		summary: "Approve, reject or remove a private endpoint's connection",
+		summary: "Approve, reject or remove a connection",
 		fields: [ref('privateEndpoint', 'Private endpoint', privateEndpointNames), choice('status', 'Status', ['Approved', 'Rejected', 'Disconnected'])],
 	},
 	'create-private-dns-zone': {
@@ -310,12 +310,12 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'unlink-dns-zone': {
 		op: 'unlink-dns-zone',
-		summary: 'Unlink a private DNS zone from a virtual network',
+		summary: 'Unlink a private DNS zone from a VNet',
 		fields: [ref('zone', 'Zone', zoneIds), ref('vnet', 'Virtual network', (t, v) => linkedVnets(t, v['zone']), {dependsOn: 'zone'})],
 	},
 	'create-private-link-service': {
 		op: 'create-private-link-service',
-		summary: 'Create a Private Link service behind a load balancer',
+		summary: 'Create a Private Link service (Standard LB)',
 		fields: [
 			text('name', 'Name', {check: newName('private link service', privateLinkServiceNames), placeholder: 'e.g. pls-app'}),
 			ref('loadBalancer', 'Load balancer', loadBalancerNames),
@@ -332,7 +332,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'set-ip-forwarding': {
 		op: 'set-ip-forwarding',
-		summary: 'Turn IP forwarding on or off for a network interface',
+		summary: 'Turn IP forwarding on or off for a NIC',
 		fields: [
 			ref('nic', 'Network interface', nicNames),
 			flag('enabled', 'IP forwarding', {dependsOn: 'nic', initial: (t, v) => opposite(t.networkInterfaces.find((n) => n.name === v['nic'])?.enableIpForwarding ?? false)}),
@@ -340,7 +340,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'add-nsg-rule': {
 		op: 'add-nsg-rule',
-		summary: 'Add a security rule to a network security group',
+		summary: 'Add a security rule to an NSG',
 		fields: [
 			ref('nsg', 'NSG', nsgNames),
 			text('rule.name', 'Rule name', {check: newName('security rule', (t, v) => nsgRuleNames(t, v['nsg'])), placeholder: 'e.g. allow-app-out'}),
@@ -367,12 +367,12 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'remove-nsg-rule': {
 		op: 'remove-nsg-rule',
-		summary: 'Remove a security rule from a network security group',
+		summary: 'Remove a security rule from an NSG',
 		fields: [ref('nsg', 'NSG', nsgNames), ref('name', 'Rule', (t, v) => nsgRuleNames(t, v['nsg']), {dependsOn: 'nsg'})],
 	},
 	'set-peering': {
 		op: 'set-peering',
-		summary: "Change a peering link's flags (or create a link)",
+		summary: "Change a peering link's flags (or create one)",
 		fields: [
 			ref('name', 'Peering link', (t) => [...peeringNames(t), newPeering]),
 			text('newName', 'New link name', {when: (v) => v['name'] === newPeering, check: newName('peering', peeringNames)}),
@@ -394,7 +394,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'set-subnet-policies': {
 		op: 'set-subnet-policies',
-		summary: "Set a subnet's private endpoint and Private Link service policies",
+		summary: "Set a subnet's private endpoint/PLS policies",
 		fields: [
 			ref('subnet', 'Subnet', subnetIds),
 			choice('privateEndpointNetworkPolicies', 'Private endpoint policies', subnetPolicies, {dependsOn: 'subnet', initial: (t, v) => subnetOf(t, v['subnet'])?.privateEndpointNetworkPolicies ?? 'Disabled'}),
@@ -430,7 +430,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'set-subnet-nat-gateway': {
 		op: 'set-subnet-nat-gateway',
-		summary: "Attach a NAT gateway to a subnet (or remove it)",
+		summary: "Attach or remove a subnet's NAT gateway",
 		fields: [
 			ref('subnet', 'Subnet', subnetIds),
 			ref('natGateway', 'NAT gateway', (t) => [...natGatewayNames(t), none], {
@@ -442,7 +442,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 	},
 	'set-dns-forwarding': {
 		op: 'set-dns-forwarding',
-		summary: "Set an on-premises site's DNS conditional forwarders",
+		summary: "Set an on-premises site's DNS forwarders",
 		fields: [
 			ref('localNetwork', 'On-premises site', localNetworkNames),
 			text('rules', 'Forwarders', {

@@ -46,6 +46,30 @@ test('the sandbox offers every op', async (t) => {
 	app.unmount();
 });
 
+test('at 80x24 every op fits its menu row and every form label shows whole (nothing cut with …)', async (t) => {
+	const app = renderSandbox({columns: 80, rows: 24});
+	t.true(await shows(app, '[network]'), app.lastFrame());
+	app.press('e');
+	t.true(await shows(app, 'Change the network'), app.lastFrame());
+	for (const [index, op] of editOps.entries()) {
+		if (index > 0) app.press(keys.down);
+		// eslint-disable-next-line no-await-in-loop
+		t.true(await shows(app, `❯ ${op} `), app.lastFrame());
+		const row = app.lastFrame().split('\n').find((line) => line.includes(`❯ ${op} `))!;
+		t.false(row.includes('…'), row);
+		app.press(keys.enter);
+		// eslint-disable-next-line no-await-in-loop
+		t.true(await shows(app, `${op}: `), app.lastFrame());
+		const labels = app.lastFrame().split('\n').filter((line) => /[‹[]/.test(line));
+		for (const line of labels) t.false(/…[‹[]/.test(line), `${op}: ${line}`);
+		app.press(keys.escape);
+		// eslint-disable-next-line no-await-in-loop
+		t.true(await shows(app, 'Change the network'), app.lastFrame());
+	}
+
+	app.unmount();
+});
+
 test('a form shows what is wrong under the field: a bad CIDR, a prefix that is not a network address, a duplicate route name', async (t) => {
 	const app = renderEditLabs();
 	t.true(await openLab(app));
