@@ -110,9 +110,15 @@ export function register(program: Command): void {
 			if (options.json) {
 				printJson({ok: results.every((r) => r.ok), files: results});
 			} else {
+				// A topology file shared by a lab is validated once on its own and once through the lab:
+				// its problems print once, and the lab says where its problems are.
+				const printed = new Set<string>();
 				for (const result of results) {
 					const lines = result.kind === 'unreadable' ? result.diagnostics.map((d) => `${d.file}: ${d.message}`) : result.diagnostics.map(formatDiagnostic);
-					printErrors(lines);
+					const fresh = lines.filter((line) => !printed.has(line));
+					for (const line of fresh) printed.add(line);
+					printErrors(fresh);
+					if (!result.ok && fresh.length === 0) printErrors([`${result.file}: not valid: the problems above are in the topology file it uses`]);
 					if (result.ok) printText(`ok ${result.file}`);
 				}
 

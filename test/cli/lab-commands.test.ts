@@ -84,7 +84,10 @@ test('validate the whole folder of broken labs: exit 1, no stack trace, every li
 	t.is(run.status, 1);
 	const lines = stderrLines(run);
 	t.true(lines.length >= 20);
-	for (const line of lines) t.true(errorLine.test(line) || /^vnetlab: \S+:\d+:\d+: YAML syntax error/.test(line), line);
+	const sharedTopology = /^vnetlab: \S+topology-file-error\.yaml: not valid: the problems above are in the topology file it uses$/;
+	for (const line of lines) t.true(errorLine.test(line) || /^vnetlab: \S+:\d+:\d+: YAML syntax error/.test(line) || sharedTopology.test(line), line);
+	t.is(new Set(lines).size, lines.length, 'no line twice: the topology shared by a lab prints its problems once');
+	t.true(lines.some((line) => sharedTopology.test(line)), 'the lab whose topology file is broken says so');
 	t.regex(run.stderr, /labs-broken\/hint-missing-ref\.yaml:23:52: hints\[1\]\.refs\[1\]: 'firewall-1' is not an object/);
 	t.regex(run.stderr, /labs-broken\/broken-topology\.yaml:7:36: virtualNetworks\[0\]\.subnets\[0\]\.addressPrefix: /);
 	t.notRegex(run.stderr, /\n\s+at /);
