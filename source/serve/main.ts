@@ -6,6 +6,7 @@
 import {statSync} from 'node:fs';
 import path from 'node:path';
 import {CommandError} from '../commands/errors.js';
+import {wrapText} from '../format/wrap.js';
 import {AuthConfigError, readAuthorizedKeys, readPasswordFile, type AuthConfig} from './auth.js';
 import {HostKeyError, loadHostKey} from './host-key.js';
 import {LabHost} from './lab-host.js';
@@ -115,7 +116,10 @@ export async function serve(flags: ServeFlags): Promise<void> {
 		`Learners type: ssh -p ${server.port} <their name>@<this machine>`,
 		`Progress: ${path.join(progressRoot(dataDirectory), '<name>')}; export it with: vnetlab progress --data ${flags.data}`,
 	];
-	process.stdout.write(`${heading.join('\n')}\n`);
+	// On a terminal, wrap at spaces (paths and fingerprints stay whole where they fit) rather than mid-word.
+	const columns = process.stdout.isTTY ? process.stdout.columns : undefined;
+	const shownHeading = columns ? heading.flatMap((line) => wrapText(line, columns - 2, {breakWords: true}).map((part, index) => (index === 0 ? part : `  ${part}`))) : heading;
+	process.stdout.write(`${shownHeading.join('\n')}\n`);
 
 	// A fault in one connection's handling must not end the room: log it and carry on.
 	process.on('uncaughtException', (error) => room.note(`internal error: ${error.message.split('\n')[0]}`));
