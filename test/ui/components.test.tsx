@@ -29,10 +29,10 @@ test('ASCII pointer', (t) => {
 	t.is(lastFrame(), '> alpha\n  beta');
 });
 
-test('the footer keeps help and drops what does not fit', (t) => {
+test('the footer keeps back and help and drops what does not fit', (t) => {
 	t.is(render(<Footer context="trace" width={100} />).lastFrame(), '→ next hop · ← previous hop · end verdict · q back · ? help');
-	t.is(render(<Footer context="trace" width={36} />).lastFrame(), '→ next hop · ← previous hop · ? help');
-	t.is(render(<Footer context="trace" width={30} />).lastFrame(), '→ next hop · ? help');
+	t.is(render(<Footer context="trace" width={46} />).lastFrame(), '→ next hop · ← previous hop · q back · ? help');
+	t.is(render(<Footer context="trace" width={36} />).lastFrame(), '→ next hop · q back · ? help');
 	t.is(render(<Footer context="home" width={80} isRoot />).lastFrame(), '↑↓ move · enter open · q quit · ? help');
 });
 

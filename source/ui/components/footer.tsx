@@ -1,6 +1,6 @@
 /**
  * The keys line at the bottom, drawn from the key data (keys.ts) for the screen's current
- * mode: as many `key label` pairs as fit the width, help kept last.
+ * mode: as many `key label` pairs as fit the width; back (or quit) and help are always kept.
  */
 import {Box} from 'ink';
 import {useTheme} from '../hooks/use-theme.js';
@@ -17,20 +17,22 @@ type Props = {
 	readonly overrides?: FooterOverrides;
 };
 
-/** The entries that fit in `width`, with `help` (when present) always kept. */
+/** Leaving and help are never dropped: with them a learner can always find the rest. */
+const essential = new Set(['help', 'back', 'quit']);
+
+/** The entries that fit in `width`, in their order with help last; `help` and `back` (or `quit`) always kept. */
 export function fitFooter(entries: ReadonlyArray<{keys: string; label: string}>, width: number, separator: string): Array<{keys: string; label: string}> {
-	const help = entries.find((entry) => entry.label === 'help');
-	const rest = entries.filter((entry) => entry !== help);
 	const size = (list: ReadonlyArray<{keys: string; label: string}>) =>
 		list.reduce((sum, entry) => sum + entry.keys.length + 1 + entry.label.length, 0) + Math.max(0, list.length - 1) * separator.length;
-	const kept: Array<{keys: string; label: string}> = [];
-	for (const entry of rest) {
-		const next = [...kept, entry, ...(help ? [help] : [])];
-		if (size(next) > width) break;
-		kept.push(entry);
+	const kept = new Set(entries.filter((entry) => essential.has(entry.label)));
+	for (const entry of entries) {
+		if (kept.has(entry)) continue;
+		if (size([...kept, entry]) > width) break;
+		kept.add(entry);
 	}
 
-	return help ? [...kept, help] : kept;
+	// Help goes last, where a reader's eye ends.
+	return [...entries.filter((entry) => kept.has(entry) && entry.label !== 'help'), ...entries.filter((entry) => kept.has(entry) && entry.label === 'help')];
 }
 
 export function Footer({context, width, isRoot = false, overrides}: Props) {
