@@ -6,6 +6,7 @@
  */
 import test from 'ava';
 import {render} from 'ink-testing-library';
+import {ChoiceInput} from '../../source/ui/components/choice-input.js';
 import {Footer} from '../../source/ui/components/footer.js';
 import {Menu} from '../../source/ui/components/menu.js';
 import {ScrollBox} from '../../source/ui/components/scroll-box.js';
@@ -43,6 +44,19 @@ test('a text field shows its value, its focus and the message under it', (t) => 
 		</ThemeContext.Provider>,
 	);
 	t.is(lastFrame(), '❯ To    [10.0.0.300_         ]\n        ✗ not an IPv4 address');
+});
+
+test("a choice field's long message wraps under the field too", (t) => {
+	const message = "Subnet 'spoke/workload' already has route table rt-spoke1: dissociate it first, or choose another subnet.";
+	const {lastFrame} = render(
+		<ThemeContext.Provider value={{color: false, ascii: false}}>
+			<ChoiceInput label="Subnet" labelWidth={8} value="spoke/workload" width={44} isFocused={false} error={message} />
+		</ThemeContext.Provider>,
+	);
+	const rows = lastFrame()!.split('\n').slice(1);
+	t.true(rows.length > 1, lastFrame());
+	for (const row of rows) t.true(row.length <= 44, row);
+	t.is(rows.map((row) => row.trim()).join(' ').replace(/^✗ /, ''), message);
 });
 
 test("a text field's long message wraps under the field instead of being cut off", (t) => {

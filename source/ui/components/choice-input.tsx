@@ -1,12 +1,14 @@
 /**
  * A labelled choice field: the chosen value between ‹ › (< > in ASCII). While it has focus,
  * ←/→ move through the choices and typed letters find one; a line under it says how, or what
- * is wrong.
+ * is wrong (wrapped, never cut off).
  */
 import {Box, Text} from 'ink';
 import {useTheme} from '../hooks/use-theme.js';
 import {fit} from '../lines.js';
+import {LineView} from './line-view.js';
 import {StyledText} from './styled-text.js';
+import {fieldErrorLines} from './text-input.js';
 
 type Props = {
 	readonly label: string;
@@ -38,9 +40,7 @@ export function ChoiceInput({label, labelWidth, value, width, isFocused, error, 
 				<StyledText tone="muted">{` ${close}`}</StyledText>
 			</Text>
 			{error ? (
-				<StyledText tone="bad" truncate>
-					{`${' '.repeat(labelWidth + pointer.length)}${symbols.fail} ${error}`}
-				</StyledText>
+				fieldErrorLines(error, width, labelWidth, symbols).map((row, index) => <LineView key={index} line={row} />)
 			) : isFocused && hint ? (
 				<StyledText tone="muted" truncate>
 					{`${' '.repeat(labelWidth + pointer.length)}${hint}`}
