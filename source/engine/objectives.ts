@@ -10,6 +10,7 @@ import {buildNetwork, type Network} from './network.js';
 import {lookupRoute} from './routes.js';
 import type {DropReason, NextHopResult, Resolution, Trace} from './results.js';
 import type {Topology} from './topology.js';
+import {azurePrivateSource, describeSource} from './trace/source-address.js';
 import {addressOfObject, dnsReachFrom, trace} from './trace/trace.js';
 import type {
 	DnsObjective,
@@ -108,11 +109,11 @@ export function hopPath(result: Trace): string {
 export function describeOutcome(result: Trace): string {
 	const {verdict} = result;
 	if (verdict.result === 'delivered') {
-		const seen = result.sourceIpSeen ? ` (it saw the source ${result.sourceIpSeen})` : '';
+		const seen = result.sourceIpSeen ? ` (it saw the source ${describeSource(result.sourceIpSeen)})` : '';
 		return `the packet was delivered to ${result.destination?.name ?? result.packet.to}${seen}`;
 	}
 
-	if (verdict.result === 'exited') return `the packet left Azure for ${result.destination?.name ?? result.packet.to} from ${result.sourceIpSeen ?? '?'}`;
+	if (verdict.result === 'exited') return `the packet left Azure for ${result.destination?.name ?? result.packet.to} from ${result.sourceIpSeen ? describeSource(result.sourceIpSeen) : '?'}`;
 	const at = result.hops[result.hops.length - 1]?.at.name ?? result.packet.from;
 	return `the packet was dropped at ${at}: ${verdict.reason ?? 'dropped'} (${verdict.detail.replace(/\.$/, '')})`;
 }
@@ -133,8 +134,8 @@ function inOrder(names: readonly string[], wanted: readonly string[]): boolean {
 
 function matchesSourceIp(expected: string, seen: string): boolean {
 	const kind = expected.toLowerCase();
-	// The default outbound address is a public IP Azure picks (S-DOA); the engine names it without digits.
-	const isPrivate = isIpv4Address(seen) && isPrivateAddress(ipToInt(seen));
+	// The default outbound address is a public IP Azure picks (S-DOA); same-region Storage sees a private Azure address: both named without digits.
+	const isPrivate = seen === azurePrivateSource || (isIpv4Address(seen) && isPrivateAddress(ipToInt(seen)));
 	if (kind === 'private') return isPrivate;
 	if (kind === 'public') return !isPrivate;
 	return expected === seen;
@@ -172,7 +173,7 @@ function traceProblems(objective: TraceObjective, result: Trace): string[] {
 		if (verdict.result === 'dropped' || result.sourceIpSeen === undefined) {
 			problems.push(`${outcome}, so nothing saw its source address; expected ${wanted}`);
 		} else if (!matchesSourceIp(expect.sourceIpSeen, result.sourceIpSeen)) {
-			problems.push(`${result.destination?.name ?? 'the destination'} saw the source ${result.sourceIpSeen}; expected ${wanted}`);
+			problems.push(`${result.destination?.name ?? 'the destination'} saw the source ${describeSource(result.sourceIpSeen)}; expected ${wanted}`);
 		}
 	}
 

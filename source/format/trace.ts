@@ -4,6 +4,7 @@
  * the verdict and the notes. Fits 80 columns.
  */
 import type {Hop, Step, Trace} from '../engine/results.js';
+import {describeSource} from '../engine/trace/source-address.js';
 import {wrapText} from './wrap.js';
 
 const width = 80;
@@ -45,7 +46,7 @@ export function formatTrace(result: Trace): string {
 	const by = verdict.rule ? ` by ${verdict.rule}` : '';
 	lines.push(`Verdict: ${verdict.result}${why}${by}`);
 	lines.push(...indent(verdict.detail, '  ', '  '));
-	if (result.sourceIpSeen && verdict.result !== 'dropped') lines.push(`  Source address seen at the destination: ${result.sourceIpSeen}`);
+	if (result.sourceIpSeen && verdict.result !== 'dropped') lines.push(...indent(`Source address seen at the destination: ${describeSource(result.sourceIpSeen)}`, '  ', '  '));
 	if (result.notes.length > 0) {
 		lines.push('', 'Notes:');
 		for (const note of result.notes) lines.push(...indent(note, '  - ', '    '));

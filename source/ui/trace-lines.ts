@@ -6,6 +6,7 @@
  */
 import {describeOrigin} from '../format/resolution.js';
 import type {Hop, Step, Trace} from '../engine/results.js';
+import {describeSource} from '../engine/trace/source-address.js';
 import {blank, line, wrapped, type Line, type Span} from './lines.js';
 import {symbolsOf, themedText, type Theme} from './theme.js';
 
@@ -93,7 +94,7 @@ function verdictLines(trace: Trace, width: number, theme: Theme): Line[] {
 		...wrapped(t(verdict.detail), width, {prefix: ' '.repeat(labelWidth)}),
 	];
 	if (trace.sourceIpSeen && verdict.result !== 'dropped') {
-		lines.push(...wrapped(`Source address seen at the destination: ${trace.sourceIpSeen}`, width, {prefix: ' '.repeat(labelWidth)}));
+		lines.push(...wrapped(`Source address seen at the destination: ${describeSource(trace.sourceIpSeen)}`, width, {prefix: ' '.repeat(labelWidth)}));
 	}
 
 	if (trace.notes.length > 0) {

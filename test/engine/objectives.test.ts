@@ -72,6 +72,16 @@ test('trace: the NAT gateway address is what the Internet sees', (t) => {
 	t.is(status({trace: query, expect: {sourceIpSeen: 'private'}}).reason, 'example-web saw the source 20.50.0.10; expected a private address');
 });
 
+test('trace: a same-region Storage account sees a private Azure address: private, never the sender\'s own IP', (t) => {
+	// docs (Azure Storage firewalls and virtual networks): requests from the account's own region come from private Azure addresses, not which ones.
+	const hub = buildNetwork(loadFixture('trace-private-access.yaml'));
+	const query = {from: 'vm-app', to: '52.239.10.20'};
+	const check = (expect: {sourceIpSeen: string}) => evaluateObjective(hub, {id: 'o', text: 'o', trace: query, expect} as Objective, {});
+	t.true(check({sourceIpSeen: 'private'}).passed);
+	t.is(check({sourceIpSeen: 'public'}).reason, 'stcontoso saw the source a private Azure address (the docs do not say which); expected a public address');
+	t.false(check({sourceIpSeen: '10.0.1.4'}).passed);
+});
+
 test('trace: a dropped packet has no source seen', (t) => {
 	const result = status({trace: {from: 'vm-web', to: 'stdata.blob.core.windows.net'}, expect: {sourceIpSeen: '20.50.0.10'}});
 	t.regex(result.reason!, /^the packet was dropped at stdata: firewall-denied .*, so nothing saw its source address; expected 20\.50\.0\.10$/);

@@ -113,7 +113,7 @@ const cases: Case[] = [
 		from: 'vm-app',
 		to: '52.239.10.20',
 		result: 'delivered',
-		sourceIpSeen: '10.0.1.4',
+		sourceIpSeen: 'azure-private-ip',
 		note: /private Azure addresses/,
 	},
 	{
@@ -156,7 +156,7 @@ const cases: Case[] = [
 		to: '52.239.10.20',
 		result: 'delivered',
 		via: ['vm-app', 'nva'],
-		sourceIpSeen: '10.0.1.4',
+		sourceIpSeen: 'azure-private-ip',
 	},
 	{
 		title: 'S-SE: endpoint routes exist only on the enabling subnet: hub/data goes the public way and is refused',

@@ -5,6 +5,7 @@
 import {ipToInt, isPrivateAddress} from '../address.js';
 import type {NetworkInterface} from '../topology.js';
 import {atPublicAddress} from './endpoints.js';
+import {defaultOutboundSource} from './source-address.js';
 import type {Walk} from './walk.js';
 
 export function egressToInternet(walk: Walk, subnetId: string, egressNic?: NetworkInterface): void {
@@ -41,11 +42,10 @@ export function egressToInternet(walk: Walk, subnetId: string, egressNic?: Netwo
 		walk.sourceIp = egressNic.publicIpAddress;
 	} else if (subnet?.defaultOutboundAccess) {
 		walk.step('nat', 'default outbound access', `${subnetId} still has default outbound access: Azure picks a public source IP that you do not own (docs: Default outbound access).`, subnetId);
-		walk.sourceIp = 'default-outbound-ip';
+		walk.sourceIp = defaultOutboundSource;
 	} else if (sameRegionStorage(walk, subnetId)) {
 		// S-DOA: VMs in a private subnet still reach Storage accounts in the same region without an outbound method.
 		walk.step('forward', 'same-region storage', `${subnetId} is private (no outbound method), but Azure still lets it reach a Storage account in the same region.`);
-		walk.note('Which source address a same-region Storage account sees from a private subnet is not documented; the trace keeps the private IP.');
 	} else {
 		walk.drop(
 			'no-outbound-access',

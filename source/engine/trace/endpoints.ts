@@ -10,6 +10,7 @@ import {pairedRegion} from '../service-tags.js';
 import type {LoadBalancer, PrivateEndpoint, PrivateLinkService, Resource} from '../topology.js';
 import {deliverToNic} from './forward.js';
 import {passOne} from './security.js';
+import {azurePrivateSource, describeSource, sourceSeen} from './source-address.js';
 import type {Walk} from './walk.js';
 
 export type Arrival = {kind: 'internet'} | {kind: 'service-endpoint'; subnet: string};
@@ -35,7 +36,7 @@ export function atPublicAddress(walk: Walk, arrival: Arrival): void {
 
 	const host = network.topology.internetHosts.find((h) => h.ipAddress === walk.destinationIp);
 	if (host) {
-		walk.deliver('internet', host.name, `Delivered to ${host.name} on the Internet; it sees the packet from ${walk.sourceIp}.`);
+		walk.deliver('internet', host.name, `Delivered to ${host.name} on the Internet; it sees the packet from ${describeSource(walk.sourceIp)}.`);
 		return;
 	}
 
@@ -44,7 +45,7 @@ export function atPublicAddress(walk: Walk, arrival: Arrival): void {
 		return;
 	}
 
-	walk.exit(`Left Azure for ${walk.destinationIp}, an Internet address this topology does not model, from ${walk.sourceIp}.`);
+	walk.exit(`Left Azure for ${walk.destinationIp}, an Internet address this topology does not model, from ${describeSource(walk.sourceIp)}.`);
 }
 
 /** A resource's public endpoint: public network access, then the firewall (S-STNS, S-SE). */
@@ -76,12 +77,12 @@ function atResourcePublicEndpoint(walk: Walk, resource: Resource, arrival: Arriv
 	if (sameRegion && origin) {
 		walk.step(
 			'nat',
-			`source ${walk.sourceIp} → private Azure address`,
-			`${resource.name} is in the same region as the sender, so the request reaches it from a private Azure address, not from ${walk.sourceIp}; IP network rules have no effect on such requests.`,
+			`source ${walk.sourceIp} → a private Azure address`,
+			`${resource.name} is in the same region as the sender, so the request reaches it from a private Azure address, not from ${describeSource(walk.sourceIp)}; IP network rules have no effect on such requests.`,
 			resource.name,
 		);
-		walk.sourceIp = origin.privateIp;
-		walk.note(`The docs say same-region requests reach a Storage account from private Azure addresses but not which one; vnetlab shows the sender's private IP ${origin.privateIp}.`);
+		walk.sourceIp = azurePrivateSource;
+		walk.note(`The docs say requests from a Storage account's own region arrive from private Azure addresses, without saying which; the trace shows the source as ${azurePrivateSource}.`);
 	}
 
 	const rules = resource.networkRuleSet;
@@ -121,15 +122,15 @@ function atResourcePublicEndpoint(walk: Walk, resource: Resource, arrival: Arriv
 			return;
 		}
 
-		beaten.push({rule: `ipRules/${range}`, why: `source ${walk.sourceIp} is not in ${range}`});
+		beaten.push({rule: `ipRules/${range}`, why: `source ${describeSource(walk.sourceIp)} is not in ${range}`});
 	}
 
 	walk.step('firewall', 'deny', `No rule of ${resource.name}'s firewall matches and the default action is Deny.`, 'networkRuleSet/defaultAction', beaten);
-	walk.drop('firewall-denied', `${resource.name}'s firewall denies ${walk.sourceIp}: default action Deny and no virtual network or IP rule matches (the service answers 403).`, 'networkRuleSet/defaultAction');
+	walk.drop('firewall-denied', `${resource.name}'s firewall denies ${describeSource(walk.sourceIp)}: default action Deny and no virtual network or IP rule matches (the service answers 403).`, 'networkRuleSet/defaultAction');
 }
 
 function deliverResource(walk: Walk, resource: Resource, how: string): void {
-	walk.deliver('resource', resource.name, `Delivered to ${resource.name} through its ${how}; it sees the source ${walk.sourceIp}.`);
+	walk.deliver('resource', resource.name, `Delivered to ${resource.name} through its ${how}; it sees ${sourceSeen(walk.sourceIp)}.`);
 }
 
 /** A private endpoint: network policies, protocol, approval, and the one resource it maps to (S-PE, S-PENP). */
