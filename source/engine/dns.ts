@@ -106,10 +106,12 @@ export function resolveName(network: Network, client: DnsClient, name: string, r
 		case 'vnet': {
 			const {first, clause, more, customServer} = vnetFirstHop(network, client.vnet);
 			const intro = [`${client.label} is in ${client.vnet}, ${clause}.`, ...more];
-			const blocked = customServer !== undefined && first.kind !== 'none' ? reach?.(customServer) : undefined;
+			// A custom DNS server is reached like any other address (S-RESOLVER step 2 forwards the query there);
+			// Azure-provided DNS at 168.63.129.16 only through an NSG rule naming AzurePlatformDNS (S-168).
+			const server = customServer ?? azureDnsIp;
+			const blocked = first.kind !== 'none' ? reach?.(server) : undefined;
 			if (blocked !== undefined) {
-				// A custom DNS server is reached like any other address (S-RESOLVER step 2 forwards the query there).
-				return resolveFrom(network, {kind: 'none'}, normalized, client.label, [...intro, `The query to ${customServer} (UDP 53) never gets there: ${blocked}. It times out.`]);
+				return resolveFrom(network, {kind: 'none'}, normalized, client.label, [...intro, `The query to ${server} (UDP 53) never gets there: ${blocked}. It times out.`]);
 			}
 
 			return resolveFrom(network, first, normalized, client.label, intro);

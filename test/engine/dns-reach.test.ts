@@ -2,7 +2,8 @@
  * A VM's query must reach its VNet's custom DNS server before anything answers (S-RESOLVER step 2:
  * the query is forwarded to the custom servers' addresses). The query is a UDP 53 packet like any
  * other: with no peering to the server's VNet, or an NSG rule against it, it times out.
- * Azure-provided DNS (168.63.129.16) is a platform address that NSGs and routes do not touch (S-168).
+ * Azure-provided DNS (168.63.129.16) is a platform address that routes do not touch and NSGs filter
+ * only through the AzurePlatformDNS tag (S-168).
  */
 import test from 'ava';
 import {resolve} from '../../source/engine/dns.js';
@@ -48,6 +49,16 @@ const cases: Array<{title: string; change?: (t: Topology) => void; result: 'ip' 
 			t.networkSecurityGroups.find((nsg) => nsg.name === 'nsg-app')!.securityRules.push(denyDnsOut);
 		},
 		result: 'ip',
+	},
+	{
+		title: 'S-168: a rule naming the AzurePlatformDNS tag does filter Azure-provided DNS: the query times out',
+		change: (t) => {
+			for (const vnet of t.virtualNetworks) vnet.dnsServers = [];
+			t.privateDnsZones[0]!.virtualNetworkLinks.push({name: 'link-spoke1', vnet: 'spoke1', resolutionPolicy: 'Default'});
+			t.networkSecurityGroups.find((nsg) => nsg.name === 'nsg-app')!.securityRules.push({...denyDnsOut, name: 'deny-platform-dns', destinationAddressPrefix: 'AzurePlatformDNS'});
+		},
+		result: 'no-answer',
+		why: /168\.63\.129\.16 \(UDP 53\) never gets there: .*nsg-app\/deny-platform-dns/,
 	},
 ];
 
