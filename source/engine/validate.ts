@@ -18,6 +18,7 @@ import {
 	prefixesOverlap,
 	type Prefix,
 } from './address.js';
+import {limits, tagProblem} from './edits/vocabulary.js';
 import type {
 	LoadBalancer,
 	NetworkInterface,
@@ -246,7 +247,13 @@ function looksNumeric(text: string): boolean {
 // Rule S-UDR §4: a route's addressPrefix is a CIDR or a service tag name (Storage, Storage.WestEurope, AzureCloud).
 function checkRoutePrefix(c: Context, path: Path, value: unknown): void {
 	if (typeof value !== 'string') return;
-	if (!looksNumeric(value) && servicetagPattern.test(value)) return;
+	if (!looksNumeric(value) && servicetagPattern.test(value)) {
+		// ARM refuses a route whose prefix is neither a CIDR nor a service tag it knows (and NSG-only tags such as VirtualNetwork).
+		const problem = tagProblem(value, c.t, false);
+		if (problem) error(c, path, problem);
+		return;
+	}
+
 	if (!looksNumeric(value)) {
 		error(c, path, `'${value}' is neither a CIDR prefix nor a service tag name: write e.g. 10.0.0.0/16 or Storage.WestEurope`);
 		return;
@@ -262,6 +269,10 @@ function checkNsgPrefix(c: Context, path: Path, value: unknown): void {
 	else if (looksNumeric(value)) checkIp(c, path, value);
 	else if (!servicetagPattern.test(value)) {
 		error(c, path, `'${value}' is not '*', a CIDR prefix, an IP address or a service tag (VirtualNetwork, Internet, AzureLoadBalancer, Storage, ...)`);
+	} else {
+		// ARM refuses a security rule naming a service tag it does not know (SecurityRuleInvalidAddressPrefix).
+		const problem = tagProblem(value, c.t, true);
+		if (problem) error(c, path, problem);
 	}
 }
 
@@ -727,29 +738,33 @@ function associations(c: Context, tableName: string): Array<{vnet: VirtualNetwor
 	return found;
 }
 
-/** Why a VirtualNetworkGateway next hop cannot work for subnets of `vnetName`, or undefined. */
-function gatewayRouteProblem(c: Context, vnetName: string): string | undefined {
+/**
+ * Why a VirtualNetworkGateway next hop cannot work for subnets of `vnetName`, or undefined. With no
+ * gateway at all Azure still accepts the route (a route table stands alone) and traffic has nowhere
+ * to go: a warning. ExpressRoute-only and VPN + ExpressRoute are refused (S-UDR §3): errors.
+ */
+function gatewayRouteProblem(c: Context, vnetName: string): {message: string; severity: 'error' | 'warning'} | undefined {
 	const own = c.gatewaysByVnet.get(vnetName) ?? [];
 	let gateways = own;
 	let where = vnetName;
 	if (own.length === 0) {
 		const link = c.t.virtualNetworkPeerings.find((l) => l.from === vnetName && l.useRemoteGateways);
 		if (!link) {
-			return `${vnetName} has no virtual network gateway and no peering with useRemoteGateways: add a VPN gateway, use a hub's gateway through peering, or pick another next hop type`;
+			return {severity: 'warning', message: `${vnetName} has no virtual network gateway and no peering with useRemoteGateways, so traffic on this route is dropped: add a VPN gateway, use a hub's gateway through peering, or pick another next hop type`};
 		}
 
 		gateways = c.gatewaysByVnet.get(link.to) ?? [];
 		where = `${link.to} (reached through ${vnetName}'s remote-gateway peering)`;
-		if (gateways.length === 0) return `${vnetName} uses the remote gateways of ${link.to}, which has none: add a VPN gateway to ${link.to} or pick another next hop type`;
+		if (gateways.length === 0) return {severity: 'warning', message: `${vnetName} uses the remote gateways of ${link.to}, which has none, so traffic on this route is dropped: add a VPN gateway to ${link.to} or pick another next hop type`};
 	}
 
 	const types = new Set(gateways.map((gateway) => gateway.gatewayType));
 	if (types.has('ExpressRoute') && types.has('Vpn')) {
-		return `VPN and ExpressRoute gateways coexist in ${where}: Azure does not accept a VirtualNetworkGateway next hop then; use a VirtualAppliance route or BGP routes instead`;
+		return {severity: 'error', message: `VPN and ExpressRoute gateways coexist in ${where}: Azure does not accept a VirtualNetworkGateway next hop then; use a VirtualAppliance route or BGP routes instead`};
 	}
 
 	if (!types.has('Vpn')) {
-		return `the only gateway in ${where} is ExpressRoute: a VirtualNetworkGateway next hop must be a VPN gateway; rely on the gateway's BGP routes or use another next hop type`;
+		return {severity: 'error', message: `the only gateway in ${where} is ExpressRoute: a VirtualNetworkGateway next hop must be a VPN gateway; rely on the gateway's BGP routes or use another next hop type`};
 	}
 
 	return undefined;
@@ -765,6 +780,17 @@ function checkRoutes(c: Context): void {
 	c.t.routeTables.forEach((table, i) => {
 		const associated = associations(c, table.name);
 		const samePrefix = new Map<string, string>();
+		const routes = list(table.routes);
+		// S-PEFW: a route table holds up to 400 routes; S-UDR: at most 25 of them may use service tags.
+		if (routes.length > limits.routesPerTable) {
+			error(c, ['routeTables', i, 'routes'], `${table.name} has ${routes.length} routes: a route table holds at most ${limits.routesPerTable}; summarise prefixes or split the subnets across tables`);
+		}
+
+		const tagged = routes.filter((route) => typeof route.addressPrefix === 'string' && !looksNumeric(route.addressPrefix));
+		if (tagged.length > limits.serviceTagRoutesPerTable) {
+			error(c, ['routeTables', i, 'routes'], `${table.name} has ${tagged.length} routes written with service tags: a route table takes at most ${limits.serviceTagRoutesPerTable}; use broader tags or CIDR prefixes`);
+		}
+
 		list(table.routes).forEach((route, j) => {
 			const path: Path = ['routeTables', i, 'routes', j];
 			// Rule S-UDR §3: a VirtualAppliance route needs the appliance's IP.
@@ -785,7 +811,7 @@ function checkRoutes(c: Context): void {
 					if (reported.has(vnet.name)) continue;
 					reported.add(vnet.name);
 					const problem = gatewayRouteProblem(c, vnet.name);
-					if (problem) error(c, [...path, 'nextHopType'], `route ${route.name} (table ${table.name}, used in ${vnet.name}): ${problem}`);
+					if (problem) (problem.severity === 'error' ? error : warning)(c, [...path, 'nextHopType'], `route ${route.name} (table ${table.name}, used in ${vnet.name}): ${problem.message}`);
 				}
 			}
 
@@ -854,6 +880,15 @@ function checkGatewaySubnetTables(c: Context): void {
 				`route propagation is disabled on ${table.name}, which is associated with ${where}: the gateway does not work that way; set it to false`);
 		}
 	});
+}
+
+// Warning (docs: About VPN Gateway configuration settings): NSGs on GatewaySubnet are not supported and can stop the gateway working.
+function checkGatewaySubnetNsgs(c: Context): void {
+	for (const {vnet, subnet, path} of c.subnets.values()) {
+		if (subnet.name !== 'GatewaySubnet' || subnet.networkSecurityGroup === undefined) continue;
+		warning(c, [...path, 'networkSecurityGroup'],
+			`${vnet.name}/GatewaySubnet has NSG ${subnet.networkSecurityGroup}: Azure does not support an NSG on the gateway subnet and it can stop the gateway working; vnetlab does not apply it to traffic. Remove it`);
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1032,6 +1067,19 @@ function checkPrivateAccess(c: Context): void {
 						`subscription '${subscription}' is auto-approved but not in visibility, so it cannot see ${service.name}: add it to visibility`);
 				}
 			});
+
+			// Warning S-PLS §7: a subscription outside visibility cannot request a connection (the create-private-endpoint edit refuses it).
+			// What Azure does with a connection made before visibility narrowed is not documented; the trace drops its traffic.
+			const lb = c.t.loadBalancers.find((balancer) => balancer.name === service.loadBalancer);
+			const frontend = lb?.frontends.find((f) => f.name === service.frontend);
+			const own = frontend ? c.subnets.get(frontend.subnet)?.vnet.subscription : undefined;
+			c.t.privateEndpoints.forEach((endpoint, j) => {
+				const target = endpoint.connection?.target;
+				const aimed = target === service.name || (service.alias !== undefined && target === service.alias);
+				if (!aimed || visibility.includes(endpoint.subscription) || endpoint.subscription === own) return;
+				warning(c, ['privateEndpoints', j, 'subscription'],
+					`subscription '${endpoint.subscription}' is not in ${service.name}'s visibility, so Azure would not let it request this connection; the docs do not say what happens to a connection made before visibility changed, and vnetlab drops its traffic: add the subscription to visibility`);
+			});
 		}
 	});
 }
@@ -1049,6 +1097,7 @@ export function validateTopology(topology: Topology): TopologyProblem[] {
 	checkRoutes(c);
 	checkApplianceNextHops(c);
 	checkGatewaySubnetTables(c);
+	checkGatewaySubnetNsgs(c);
 	checkSecurityGroups(c);
 	checkPeerings(c);
 	checkGateways(c);

@@ -103,6 +103,28 @@ const cases: Case[] = [
 		['routeTables[0].routes[0].addressPrefix', 'outside 0..32'],
 		['routeTables[0].routes[1].addressPrefix', 'is not a CIDR prefix'],
 	]},
+	// S-UDR §4: a route's prefix is a CIDR or a service tag ARM knows; NSG-only tags are not route prefixes.
+	{title: 'route prefix: an unknown tag, and an NSG-only tag, are refused', topology: {routeTables: [{name: 'rt', routes: [route('a', 'Storag', 'Internet'), route('b', 'VirtualNetwork', 'None')]}]}, expect: [
+		['routeTables[0].routes[0].addressPrefix', "'Storag' is not a known service tag (did you mean Storage?)"],
+		['routeTables[0].routes[1].addressPrefix', 'VirtualNetwork is a tag for NSG rules only'],
+	]},
+	// S-PEFW: up to 400 routes per table; S-UDR: up to 25 routes with service tags per table.
+	{title: 'route table limits: 401 routes, 26 service-tag routes', topology: {routeTables: [
+		{name: 'big', routes: Array.from({length: 401}, (_, index) => route(`r${index}`, `10.${100 + Math.floor(index / 256)}.${index % 256}.0/24`, 'None'))},
+		{name: 'tags', routes: Array.from({length: 26}, (_, index) => route(`t${index}`, `AzureCloud.region${index}`, 'Internet'))},
+	]}, expect: [
+		['routeTables[0].routes', 'big has 401 routes: a route table holds at most 400'],
+		['routeTables[1].routes', 'tags has 26 routes written with service tags: a route table takes at most 25'],
+	]},
+	// S-NSG §8: ARM refuses a rule naming a tag it does not know (SecurityRuleInvalidAddressPrefix).
+	{title: 'NSG prefix: an unknown service tag is refused, with the closest one', topology: {networkSecurityGroups: [{name: 'nsg', securityRules: [
+		rule('a', 100, 'Inbound', {sourceAddressPrefix: 'VirtualNetwerk'}),
+	]}]}, expect: [['networkSecurityGroups[0].securityRules[0].sourceAddressPrefix', "'VirtualNetwerk' is not a known service tag (did you mean VirtualNetwork?)"]]},
+	// docs (About VPN Gateway configuration settings): an NSG on GatewaySubnet is not supported.
+	{title: 'an NSG on GatewaySubnet is a warning', topology: {
+		virtualNetworks: [hubWith('GatewaySubnet', {networkSecurityGroup: 'nsg'}), spoke],
+		networkSecurityGroups: [{name: 'nsg', securityRules: []}],
+	}, expect: [['virtualNetworks[0].subnets[4].networkSecurityGroup', 'Azure does not support an NSG on the gateway subnet', 'warning']]},
 	{title: 'NSG prefixes: star, tag, IP, CIDR are fine; junk is not', topology: {networkSecurityGroups: [{name: 'nsg', securityRules: [
 		rule('a', 100, 'Inbound', {sourceAddressPrefix: 'VirtualNetwork', destinationAddressPrefix: '10.0.1.4'}),
 		rule('b', 110, 'Inbound', {sourceAddressPrefix: 'AzureLoadBalancer', destinationAddressPrefix: '10.0.0.0/16'}),
@@ -234,10 +256,11 @@ const cases: Case[] = [
 		virtualNetworks: [hubWith('app', {routeTable: 'rt'}), spoke], virtualNetworkGateways: [vpn, er],
 		routeTables: [{name: 'rt', routes: [route('r', '192.168.0.0/16', 'VirtualNetworkGateway')]}],
 	}, expect: [['routeTables[0].routes[0].nextHopType', 'VPN and ExpressRoute gateways coexist in hub']]},
-	{title: 'gateway route in a VNet with no gateway at all', topology: {
+	// S-UDR §3: Azure accepts the route (a route table stands alone); its traffic is dropped, so a warning.
+	{title: 'gateway route in a VNet with no gateway at all is accepted with a warning', topology: {
 		virtualNetworks: [hub, {...spoke, subnets: [{name: 'app', addressPrefix: '10.1.1.0/24', routeTable: 'rt'}]}],
 		routeTables: [{name: 'rt', routes: [route('r', '192.168.0.0/16', 'VirtualNetworkGateway')]}],
-	}, expect: [['routeTables[0].routes[0].nextHopType', 'spoke has no virtual network gateway and no peering with useRemoteGateways']]},
+	}, expect: [['routeTables[0].routes[0].nextHopType', 'spoke has no virtual network gateway and no peering with useRemoteGateways, so traffic on this route is dropped', 'warning']]},
 	{title: 'gateway route through a remote VPN gateway is fine', topology: {
 		virtualNetworks: [hub, {...spoke, subnets: [{name: 'app', addressPrefix: '10.1.1.0/24', routeTable: 'rt'}]}],
 		virtualNetworkGateways: [vpn], virtualNetworkPeerings: peered,
@@ -318,6 +341,16 @@ const cases: Case[] = [
 			{name: 'pls2', loadBalancer: 'lb2', frontend: 'fe', natIpConfigurations: [{subnet: 'hub/pls', privateIpAddress: '10.0.5.5'}], visibility: ['*'], autoApproval: ['fabrikam']},
 		],
 	}, expect: [['privateLinkServices[0].autoApproval[1]', "subscription 'fabrikam' is auto-approved but not in visibility", 'warning']]},
+	// S-PLS §7: only subscriptions in visibility can request a connection; for one made earlier the docs are silent.
+	{title: 'a private endpoint from a subscription outside the service\'s visibility is a warning; the provider\'s own is fine', topology: {
+		virtualNetworks: [hub, spoke, {name: 'consumer', region: 'westeurope', subscription: 'fabrikam', addressSpace: ['10.50.0.0/16'], subnets: [{name: 'pe', addressPrefix: '10.50.1.0/24'}]}],
+		loadBalancers: [lb()],
+		privateLinkServices: [{name: 'pls', loadBalancer: 'lb', frontend: 'fe', natIpConfigurations: [{subnet: 'hub/pls', privateIpAddress: '10.0.5.4'}], visibility: ['northwind']}],
+		privateEndpoints: [
+			pe({name: 'pe-fabrikam', subnet: 'consumer/pe', privateIpAddress: '10.50.1.4', subscription: 'fabrikam'}, {target: 'pls', groupId: ''}),
+			pe({name: 'pe-own'}, {target: 'pls', groupId: ''}),
+		],
+	}, expect: [['privateEndpoints[0].subscription', "subscription 'fabrikam' is not in pls's visibility", 'warning']]},
 
 	// --- Warnings: accepted by Azure, broken network
 	{title: 'appliance next hop that nothing owns', topology: {
