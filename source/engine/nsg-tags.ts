@@ -67,7 +67,7 @@ export function virtualNetworkTagNote(network: Network, subnetId: string): strin
 	const defaultUdr = effectiveRoutesForSubnet(network, subnetId).some((r) => r.source === 'User' && r.addressPrefix.includes('0.0.0.0/0'));
 	if (!defaultUdr) return undefined;
 	// One wording for every subnet, so a path through several such subnets carries the note once.
-	return `A subnet on this path has a user route for 0.0.0.0/0. The docs say the VirtualNetwork tag "might also contain default routes" without saying when; vnetlab leaves 0.0.0.0/0 out of VirtualNetwork (so AllowVnetOutBound/AllowVnetInBound do not allow everything) and keeps public addresses in Internet. Field reports say Azure widens the tag to 0.0.0.0/0 in this case, which would let the AllowVnet rules allow this packet: in Azure, check the NIC's effective security rules (az network nic list-effective-nsg) rather than relying on either.`;
+	return `A subnet on this path has a user route for 0.0.0.0/0. The docs say the VirtualNetwork tag "might also contain default routes" without saying when; vnetlab leaves 0.0.0.0/0 out of VirtualNetwork (so AllowVnetOutBound/AllowVnetInBound do not allow everything) and keeps public addresses in Internet. Field reports say Azure widens the tag to 0.0.0.0/0 in this case, so the AllowVnet rules would allow far more: in Azure, check the NIC's effective security rules (az network nic list-effective-nsg) rather than relying on either.`;
 }
 
 function inVirtualNetworkTag(network: Network, ip: number, subnetId: string): boolean {
