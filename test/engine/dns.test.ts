@@ -382,7 +382,7 @@ const cases: Case[] = [
 		result: 'ip',
 		ip: '52.239.10.20',
 		chain: publicStcontosoChain,
-		steps: [/no conditional forwarder covers stcontoso\.blob\.core\.windows\.net/, /takes the public answer chain/],
+		steps: [/no conditional forwarder covers stcontoso\.blob\.core\.windows\.net/, /takes the public answer chain.* Its forwarder for privatelink\.blob\.core\.windows\.net is not used.*Forward the public zone blob\.core\.windows\.net instead/],
 	},
 	{
 		title: 'on-premises without a forwarder: public DNS, the public IP through privatelink (S-PEDNSI, S-STPE)',

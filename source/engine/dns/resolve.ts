@@ -109,7 +109,11 @@ function lookupOnPremises(state: State, localNetwork: string, name: string): Loo
 	if (rule) return forward(state, rule, name, `${who}: ${rule.owner} forwards ${name}`);
 	// Resolved on the Internet, the whole CNAME chain comes back from the public servers in one answer, so a
 	// forwarder for the privatelink name never sees the target: forward the public zone instead (S-PEDNSI).
-	state.steps.push(`${who}: no conditional forwarder covers ${name}, so it resolves the name on the Internet and takes the public answer chain as it comes back.`);
+	const privatelink = [...siteForwarders(state.network, localNetwork).keys()].find((domain) => domain.startsWith('privatelink.') && name.endsWith(`.${domain.slice('privatelink.'.length)}`));
+	const unused = privatelink
+		? ` Its forwarder for ${privatelink} is not used: the chain comes back whole from the Internet, so ${privatelink} is never asked on its own. Forward the public zone ${privatelink.slice('privatelink.'.length)} instead, as the docs advise.`
+		: '';
+	state.steps.push(`${who}: no conditional forwarder covers ${name}, so it resolves the name on the Internet and takes the public answer chain as it comes back.${unused}`);
 	return {kind: 'forwarded', outcome: recurse(state, {kind: 'public'}, name)};
 }
 
