@@ -3,6 +3,7 @@
  * matched, every matching route that lost and why (in words), and the notes. Pure.
  */
 import type {BeatenRoute, EffectiveRoute, NextHopResult, RouteSource} from '../engine/results.js';
+import {serviceTagRank} from '../engine/service-tags.js';
 import {noBreak, wrapHanging} from './wrap.js';
 
 export type NextHopFormatOptions = {
@@ -22,6 +23,18 @@ export function describeRoute(route: EffectiveRoute, prefix: string): string {
 	return `${prefix} ${route.nextHopType} (${route.source}, ${route.name ?? `System${noBreak}Route`})`;
 }
 
+/** The tie-break order of user routes on an equal prefix (S-UDR 4). */
+const tagOrder = 'explicit > regional tag > top-level tag > AzureCloud regional > AzureCloud';
+
+/** How a user route's address prefix was written, named by its rank in the S-UDR 4 order. */
+function addressKind(serviceTag: string | undefined): string {
+	if (!serviceTag) return 'explicit prefix';
+	const rank = serviceTagRank(serviceTag);
+	if (rank === 4) return `the AzureCloud tag`;
+	const kinds = ['explicit prefix', 'regional tag', 'top-level tag', 'AzureCloud regional tag'];
+	return `${kinds[rank]!} ${serviceTag}`;
+}
+
 /** Why a matching route lost to the winner, in words. */
 export function describeBeaten(beaten: BeatenRoute, result: NextHopResult): string {
 	const winner = result.matched;
@@ -32,9 +45,11 @@ export function describeBeaten(beaten: BeatenRoute, result: NextHopResult): stri
 		case 'lower-source-priority':
 			return `${sourceLabel[winner.source]} beats ${sourceLabel[loser.source]} on an equal prefix (User > BGP > System)`;
 		case 'service-tag-order': {
-			const tag = loser.serviceTag ? ` ${loser.serviceTag}` : '';
-			if (!winner.serviceTag) return `explicit prefix beats service tag${tag} on an equal prefix`;
-			return `regional service tag ${winner.serviceTag} beats ${loser.serviceTag ?? 'a top-level tag'} on an equal prefix`;
+			// S-UDR 4 "Exact Match": explicit prefix, then regional tag, top-level tag, AzureCloud regional tag, AzureCloud.
+			const winnerKind = addressKind(winner.serviceTag);
+			const loserKind = addressKind(loser.serviceTag);
+			if (winnerKind === loserKind) return `same kind of address prefix as the winner (${winnerKind}); the first listed wins`;
+			return `${winnerKind} beats ${loserKind} on an equal prefix (${tagOrder})`;
 		}
 
 		case 'system-route-preferred':

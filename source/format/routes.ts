@@ -9,8 +9,13 @@ import {formatTable} from './table.js';
 
 export const routeTableHeaders = ['Source', 'State', 'Address Prefix', 'Next Hop Type', 'Next Hop IP', 'Name'] as const;
 
-/** Keep UDR names whole before vocabulary words: a learner copies names into commands. */
-const routeTableColumns = [{}, {}, {}, {}, {}, {breakCost: 2}];
+/**
+ * Words kept whole while any layout allows it, fewest broken first: Source and Next Hop Type hold vocabulary values
+ * (design 3), and VirtualNetworkGateway broken in two reads as a value plus a stray row (a wide Source takes a
+ * line of its own instead); UDR names are copied into commands, and one weighs as three vocabulary words.
+ * Address and IP lists wrap at their commas.
+ */
+const routeTableColumns = [{keepWhole: true, spill: true}, {}, {}, {keepWhole: true}, {}, {keepWhole: true, breakCost: 3}];
 
 export type RoutesFormatOptions = {
 	/** The width to fit, default 80. */

@@ -3,13 +3,21 @@
  * a row of dashes, then the rows, columns two spaces apart. When the natural width
  * exceeds the target, columns narrow and their cells wrap onto extra lines (lists break
  * after a comma, long names at hyphens and camelCase boundaries), choosing the widths
- * that add the fewest lines and break the fewest words. Headers never wrap.
+ * that add the fewest lines and break the fewest words. Headers never wrap. A column may
+ * ask to keep its words whole (an enum value such as VirtualNetworkGateway broken in two reads
+ * like two values): then any layout that keeps them whole wins over one that does not. The
+ * first column may instead spill: a cell wider than the column takes a line of its own, above
+ * the rest of its row.
  */
 import {longestPiece, wrapText} from './wrap.js';
 
 export type TableColumnOptions = {
 	/** How much a word broken in this column costs against one broken elsewhere, default 1. */
 	readonly breakCost?: number;
+	/** Break this column's words only when no layout that fits keeps them all whole (weighed by breakCost against other such columns). */
+	readonly keepWhole?: boolean;
+	/** First column only: a cell wider than the column goes whole on a line of its own above the rest of its row, instead of wrapping. */
+	readonly spill?: boolean;
 };
 
 export type TableOptions = {
@@ -21,8 +29,8 @@ export type TableOptions = {
 	readonly columns?: readonly TableColumnOptions[];
 };
 
-/** One width a column may take, and what it costs. */
-type Candidate = {width: number; heights: number[]; brokenWords: number};
+/** One width a column may take, and what it costs; `spilled` rows take an extra line (spill columns only). */
+type Candidate = {width: number; heights: number[]; brokenWords: number; spilled?: boolean[]};
 
 /** Give up searching every combination past this many; shrink greedily instead. */
 const searchLimit = 200_000;
@@ -31,6 +39,14 @@ function candidate(cells: readonly string[], width: number): Candidate {
 	const heights = cells.map((cell) => wrapText(cell, width, {breakWords: true}).length);
 	const brokenWords = cells.filter((cell) => cell.split(' ').some((word) => word.length > width)).length;
 	return {width, heights, brokenWords};
+}
+
+/** The widths a spilling column can take: its natural width, or the next widest cell's (only the widest values spill). */
+function spillCandidatesOf(header: string, cells: readonly string[]): Candidate[] {
+	const natural = Math.max(header.length, ...cells.map((cell) => cell.length));
+	const next = Math.max(header.length, ...cells.map((cell) => cell.length).filter((length) => length < natural));
+	const widths = next < natural ? [natural, next] : [natural];
+	return widths.map((width) => ({width, heights: cells.map(() => 1), brokenWords: 0, spilled: cells.map((cell) => cell.length > width)}));
 }
 
 /** The widths a column can usefully take: each wrap point from its natural width down to its longest piece. */
@@ -47,16 +63,19 @@ function candidatesOf(header: string, cells: readonly string[]): Candidate[] {
 	return candidates;
 }
 
-type Score = {lines: number; broken: number; width: number};
+type Score = {whole: number; lines: number; broken: number; width: number};
 
 function better(a: Score, b: Score | undefined): boolean {
-	return !b || a.lines < b.lines || (a.lines === b.lines && (a.broken < b.broken || (a.broken === b.broken && a.width > b.width)));
+	if (!b) return true;
+	if (a.whole !== b.whole) return a.whole < b.whole;
+	return a.lines < b.lines || (a.lines === b.lines && (a.broken < b.broken || (a.broken === b.broken && a.width > b.width)));
 }
 
 /** The column widths that fit `width` as well as the content allows (the narrowest ones when nothing fits). */
 export function columnWidths(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, width: number, gap: number, columns: readonly TableColumnOptions[] = []): number[] {
 	const cells = headers.map((_, index) => rows.map((row) => row[index] ?? ''));
-	const options = headers.map((header, index) => candidatesOf(header, cells[index]!));
+	const spills = (index: number) => index === 0 && columns[0]?.spill === true;
+	const options = headers.map((header, index) => (spills(index) ? spillCandidatesOf(header, cells[index]!) : candidatesOf(header, cells[index]!)));
 	const budget = width - gap * (headers.length - 1);
 	const natural = options.map((list) => list[0]!.width);
 	if (natural.reduce((sum, w) => sum + w, 0) <= budget) return natural;
@@ -82,13 +101,16 @@ export function columnWidths(headers: readonly string[], rows: ReadonlyArray<rea
 		return chosen.map((choice, index) => options[index]![choice]!.width);
 	}
 
-	// Every combination that fits; keep the one with the fewest lines, then the fewest broken words.
+	// Every combination that fits; keep the one that breaks the fewest keep-whole words (weighed by cost), then the
+	// fewest lines, then the fewest broken words.
 	let best: Score | undefined;
 	let bestWidths = narrowest;
 	const widths: number[] = [];
-	const search = (index: number, used: number, heights: readonly number[], broken: number) => {
+	let spilled: readonly boolean[] = [];
+	const search = (index: number, used: number, heights: readonly number[], broken: number, whole: number) => {
 		if (index === options.length) {
-			const score = {lines: heights.reduce((sum, h) => sum + h, 0), broken, width: used};
+			const lines = heights.reduce((sum, h, row) => sum + h + (spilled[row] ? 1 : 0), 0);
+			const score = {whole, lines, broken, width: used};
 			if (better(score, best)) {
 				best = score;
 				bestWidths = [...widths];
@@ -100,16 +122,18 @@ export function columnWidths(headers: readonly string[], rows: ReadonlyArray<rea
 		for (const option of options[index]!) {
 			if (used + option.width + minimumAfter[index]! > budget) continue;
 			widths[index] = option.width;
+			if (option.spilled) spilled = option.spilled;
 			search(
 				index + 1,
 				used + option.width,
 				heights.map((h, row) => Math.max(h, option.heights[row]!)),
 				broken + option.brokenWords * cost(index),
+				whole + (columns[index]?.keepWhole ? option.brokenWords * cost(index) : 0),
 			);
 		}
 	};
 
-	search(0, 0, rows.map(() => 1), 0);
+	search(0, 0, rows.map(() => 1), 0, 0);
 	return bestWidths;
 }
 
@@ -123,7 +147,15 @@ export function formatTable(headers: readonly string[], rows: ReadonlyArray<read
 			.join(separator)
 			.trimEnd();
 	const out = [line(headers), line(widths.map((width) => '-'.repeat(width)))];
-	for (const row of rows) {
+	const spill = options.columns?.[0]?.spill === true;
+	for (const fullRow of rows) {
+		let row = fullRow;
+		if (spill && (row[0] ?? '').length > widths[0]!) {
+			// The first cell whole on a line of its own; the rest of the row follows under the other columns.
+			out.push(row[0]!);
+			row = ['', ...row.slice(1)];
+		}
+
 		const wrapped = headers.map((_, index) => (row[index] ? wrapText(row[index]!, widths[index]!, {breakWords: true}) : ['']));
 		const height = Math.max(...wrapped.map((cell) => cell.length));
 		for (let index = 0; index < height; index++) out.push(line(wrapped.map((cell) => cell[index] ?? '')));

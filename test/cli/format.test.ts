@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import type {EffectiveRoute, NextHopResult, Resolution} from '../../source/engine/results.js';
-import {formatNextHop} from '../../source/format/next-hop.js';
+import {describeBeaten, formatNextHop} from '../../source/format/next-hop.js';
 import {formatResolution} from '../../source/format/resolution.js';
 import {formatEffectiveRoutes} from '../../source/format/routes.js';
 import {formatTable} from '../../source/format/table.js';
@@ -96,4 +96,83 @@ test('formatResolution puts the origin on its own line when the answer is too wi
 	t.regex(text, /^ {4}\(from: private zone privatelink\.blob\.core\.windows\.net via link link-hub\)$/m);
 	t.regex(text, /^Result: stcontoso\.blob\.core\.windows\.net resolves to 10\.0\.3\.4$/m);
 	t.regex(text, /^ {2}1\. Azure-provided DNS/m);
+});
+
+test('S-UDR 4 tag order in words: each side is named by its kind (a top-level tag is not "regional")', (t) => {
+	const user = (name: string, serviceTag: string | undefined, nextHopType: EffectiveRoute['nextHopType'] = 'None') =>
+		route({source: 'User', addressPrefix: ['52.236.0.0/16'], nextHopType, name, routeTable: 'rt', ...(serviceTag ? {serviceTag} : {})});
+	const result = (winner: EffectiveRoute, loser: EffectiveRoute): NextHopResult => ({
+		nextHopType: winner.nextHopType,
+		nextHopIpAddress: null,
+		routeTableId: 'rt',
+		matched: winner,
+		matchedPrefix: '52.236.0.0/16',
+		beaten: [{route: loser, why: 'service-tag-order', matchedPrefix: '52.236.0.0/16'}],
+		notes: [],
+	});
+	const words = (winner: EffectiveRoute, loser: EffectiveRoute) => describeBeaten(result(winner, loser).beaten[0]!, result(winner, loser));
+	t.is(
+		words(user('t-storage', 'Storage'), user('t-cloud-ne', 'AzureCloud.northeurope')),
+		'top-level tag Storage beats AzureCloud regional tag AzureCloud.northeurope on an equal prefix (explicit > regional tag > top-level tag > AzureCloud regional > AzureCloud)',
+	);
+	t.regex(words(user('t-we', 'Storage.WestEurope'), user('t-storage', 'Storage')), /^regional tag Storage\.WestEurope beats top-level tag Storage on/);
+	t.regex(words(user('explicit', undefined), user('t-cloud', 'AzureCloud')), /^explicit prefix beats the AzureCloud tag on/);
+	t.regex(words(user('t-storage', 'Storage'), user('t-cloud', 'AzureCloud')), /^top-level tag Storage beats the AzureCloud tag on/);
+});
+
+test('routes at 80 columns keep VirtualNetworkGateway whole in Source and Next Hop Type (a wide Source takes a line of its own)', (t) => {
+	const text = formatEffectiveRoutes([
+		route({}),
+		route({state: 'Invalid', addressPrefix: ['192.168.0.0/16'], nextHopType: 'None', note: 'Invalid: the gateway-learned route wins.'}),
+		route({addressPrefix: ['10.0.3.4/32'], nextHopType: 'InterfaceEndpoint'}),
+		route({source: 'VirtualNetworkGateway', addressPrefix: ['192.168.0.0/16'], nextHopType: 'VirtualNetworkGateway', nextHopIpAddress: ['20.50.9.9']}),
+	]);
+	const lines = text.split('\n');
+	for (const line of lines) t.true(line.length <= 80, `wider than 80: ${line}`);
+	t.true(lines.includes('VirtualNetworkGateway'), text);
+	t.regex(text, /^ +Active +192\.168\.0\.0\/16 +VirtualNetworkGateway +20\.50\.9\.9$/m);
+	t.false(lines.some((line) => /^(Gateway|\s+Gateway)\s*$/.test(line)), text);
+	t.regex(text, /^Default +Invalid +192\.168\.0\.0\/16 +None +\[1\]$/m);
+});
+
+test('formatTable: a keep-whole column breaks only when no layout keeps it whole; a spilling first column puts a wide cell on its own line', (t) => {
+	const headers = ['Kind', 'Address', 'Type'];
+	const rows = [
+		['A', '10.0.0.0/16, 10.1.0.0/16, 10.2.0.0/16', 'VirtualNetworkGateway'],
+		['LongLongValue', '10.2.0.0/16', 'None'],
+	];
+	// Without options the fewest lines win, so the camelCase word breaks; keepWhole makes the address list wrap instead.
+	t.is(
+		formatTable(headers, rows, {width: 56}),
+		[
+			'Kind           Address                    Type',
+			'-------------  -------------------------  --------------',
+			'A              10.0.0.0/16, 10.1.0.0/16,  VirtualNetwork',
+			'               10.2.0.0/16                Gateway',
+			'LongLongValue  10.2.0.0/16                None',
+		].join('\n'),
+	);
+	t.is(
+		formatTable(headers, rows, {width: 56, columns: [{}, {}, {keepWhole: true}]}),
+		[
+			'Kind           Address       Type',
+			'-------------  ------------  ---------------------',
+			'A              10.0.0.0/16,  VirtualNetworkGateway',
+			'               10.1.0.0/16,',
+			'               10.2.0.0/16',
+			'LongLongValue  10.2.0.0/16   None',
+		].join('\n'),
+	);
+	t.is(
+		formatTable(headers, rows, {width: 44, columns: [{spill: true}, {}, {keepWhole: true}]}),
+		[
+			'Kind  Address       Type',
+			'----  ------------  ---------------------',
+			'A     10.0.0.0/16,  VirtualNetworkGateway',
+			'      10.1.0.0/16,',
+			'      10.2.0.0/16',
+			'LongLongValue',
+			'      10.2.0.0/16   None',
+		].join('\n'),
+	);
 });

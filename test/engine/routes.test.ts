@@ -140,6 +140,20 @@ for (const {title, links, expected} of peeringCases) {
 	});
 }
 
+test('VNM secured hub-and-spoke tutorial: a peering route to a VNet in another region (global peering) stays VNetPeering, with a note that Azure labels it VNetGlobalPeering', (t) => {
+	const routes = routesOf({
+		virtualNetworks: [vnetA(), vnetB({region: 'eastus', addressSpace: ['10.1.0.0/16', '10.2.0.0/16']}), {...vnetC(), addressSpace: ['10.3.0.0/16'], subnets: [{name: 'app', addressPrefix: '10.3.1.0/24'}]}],
+		virtualNetworkPeerings: [...peering('a', 'b'), ...peering('a', 'c')],
+	});
+	for (const prefix of ['10.1.0.0/16', '10.2.0.0/16']) {
+		const global = find(routes, prefix)!;
+		t.is(global.nextHopType, 'VNetPeering', 'design 3 keeps the value');
+		t.regex(global.note ?? '', /b is in another region \(eastus\): Azure's effective routes label a global peering route VNetGlobalPeering.*vnetlab keeps VNetPeering/);
+	}
+
+	t.is(find(routes, '10.3.0.0/16', 'VNetPeering')!.note, undefined, 'a peer in the same region is a regional peering: no note');
+});
+
 test('S-UDR 1.2 peering: "a route for each address range within the address space" of the peer', (t) => {
 	const routes = routesOf({virtualNetworks: [vnetA(), vnetB({addressSpace: ['10.1.0.0/16', '10.2.0.0/16']})], virtualNetworkPeerings: peering('a', 'b')});
 	t.deepEqual(
@@ -468,6 +482,14 @@ const invalidCases: Array<{title: string; udrs: Route[]; prefix: string; hop: st
 	{title: 'an explicit UDR equal to a service endpoint prefix is shown Invalid (vnetlab choice, noted)', udrs: [va('u', '52.239.0.0/16')], prefix: '52.239.0.0/16', hop: 'VirtualAppliance', state: 'Invalid', note: /service endpoint route overrides/},
 	{title: 'a tag UDR whose prefixes are all service endpoint prefixes is shown Invalid', udrs: [va('u', 'Storage.WestEurope')], prefix: '52.239.0.0/16', hop: 'VirtualAppliance', state: 'Invalid', note: /service endpoint route overrides/},
 	{title: 'a tag UDR only partly covered by the service endpoint stays Active, noting the overridden prefixes', udrs: [va('u', 'Storage')], prefix: '52.240.0.0/16', hop: 'VirtualAppliance', state: 'Active', note: /Partly overridden.*52\.236\.0\.0\/16, 52\.239\.0\.0\/16/},
+	{
+		title: '...and its note says what the Active row means: not used for the overridden prefixes, Active for the rest (never that it is shown Invalid)',
+		udrs: [va('u', 'Storage')],
+		prefix: '52.240.0.0/16',
+		hop: 'VirtualAppliance',
+		state: 'Active',
+		note: /^(?!.*shows? the user route Invalid).*not used for those prefixes; it stays Active for 52\.240\.0\.0\/16, 52\.241\.0\.0\/16\.$/,
+	},
 ];
 for (const {title, udrs, prefix, hop, state, note} of invalidCases) {
 	test(`S-UDR 1.3 Invalid state: ${title}`, (t) => {

@@ -613,6 +613,14 @@ for (const c of cases) {
 	});
 }
 
+test('S-PE approval states: a private endpoint to a Private Link service shows its Approved connection step, as one to a resource does', (t) => {
+	const network = buildNetwork(base);
+	const result = trace(network, 'vm-app', 'pe-pls');
+	const hop = result.hops.find((h) => h.at.kind === 'private-endpoint')!;
+	t.like(hop.steps.find((s) => s.kind === 'connection'), {decision: 'approved', rule: 'pe-pls/connection'});
+	t.regex(hop.steps.find((s) => s.kind === 'connection')!.detail, /pe-pls connects to Private Link service pls-app; the connection is Approved/);
+});
+
 test('a trace by name starts with the DNS step and keeps the resolution', (t) => {
 	const result = trace(buildNetwork(base), 'vm-data', 'stcontoso.blob.core.windows.net');
 	const first = result.hops[0]!.steps[0]!;

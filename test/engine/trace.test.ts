@@ -806,3 +806,41 @@ test('an unknown source is an input error, not a trace', (t) => {
 	t.throws(() => trace(network, 'nobody', '10.0.1.4'), {message: /unknown source 'nobody'/});
 	t.throws(() => trace(network, 'vm-app', 'no_such_thing'), {message: /unknown destination/});
 });
+
+test('S-UDR 1.3 "next hop IP without direct connectivity": a NIC holding the next hop IP in a VNet that is not peered is named, and the drop says why', (t) => {
+	// spoke1 and spoke2 are both peered with the hub, not with each other (S-PEER: not transitive).
+	const network = buildNetwork(variant(base, (topology) => {
+		topology.routeTables.find((r) => r.name === 'rt-spoke1')!.routes.push({name: 'via-spoke2', addressPrefix: '203.0.113.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.2.1.4'});
+	}));
+	const result = trace(network, 'vm-spoke1', 'example-web');
+	t.like(result.verdict, {result: 'dropped', reason: 'next-hop-unreachable', rule: 'via-spoke2'});
+	t.regex(result.verdict.detail, /10\.2\.1\.4 of route via-spoke2 is vm-spoke2's network interface in spoke2, which is neither spoke1 nor a VNet peered with it: without direct connectivity/);
+	t.notRegex(result.verdict.detail, /No network interface has/);
+});
+
+test('S-UDR 3 an unreachable next hop IP that no NIC holds still says so', (t) => {
+	const network = buildNetwork(variant(base, (topology) => {
+		topology.routeTables.find((r) => r.name === 'rt-spoke1')!.routes.push({name: 'via-nothing', addressPrefix: '203.0.113.0/24', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.1.1.99'});
+	}));
+	const result = trace(network, 'vm-spoke1', 'example-web');
+	t.like(result.verdict, {result: 'dropped', reason: 'next-hop-unreachable'});
+	t.regex(result.verdict.detail, /^No network interface has the next hop address 10\.1\.1\.99 of route via-nothing/);
+});
+
+test('S-GWT spoke to spoke through the hub VPN gateway: the gateway routes the packet back into Azure and never says it entered the tunnel; to on-premises it does', (t) => {
+	const network = buildNetwork(variant(base, (topology) => {
+		gatewayTransit(topology);
+		topology.routeTables.find((r) => r.name === 'rt-spoke1')!.routes.push({name: 'spoke2-via-gateway', addressPrefix: '10.2.0.0/16', nextHopType: 'VirtualNetworkGateway'});
+	}));
+	const toSpoke = trace(network, 'vm-spoke1', 'vm-spoke2');
+	t.is(toSpoke.verdict.result, 'delivered');
+	const gatewayHop = toSpoke.hops.find((h) => h.at.kind === 'gateway')!;
+	const details = gatewayHop.steps.map((s) => s.detail).join('\n');
+	t.notRegex(details, /tunnel to on-premises/);
+	t.is(gatewayHop.steps[0]!.decision, 'back into Azure');
+	t.regex(gatewayHop.steps[0]!.detail, /10\.2\.1\.4 is in spoke2, not on-premises, so vpngw \(Vpn\) does not send it into a tunnel/);
+
+	const toSite = trace(network, 'vm-spoke1', 'onprem-pc');
+	const siteGateway = toSite.hops.find((h) => h.at.kind === 'gateway')!;
+	t.regex(siteGateway.steps.map((s) => s.detail).join('\n'), /vpngw \(Vpn\) sends the packet into its tunnel to on-premises/);
+});

@@ -40,9 +40,17 @@ export function applyInvalidState(network: Network, records: RouteRecord[], vnet
 	for (const user of users) {
 		const covered = user.prefixes.filter((prefix) => exactValues(serviceEndpointIndex, prefix));
 		if (covered.length === 0) continue;
-		const why = `the service endpoint route overrides user routes for ${covered.length === user.prefixes.length ? 'its prefixes' : covered.map((p) => p.text).join(', ')} (docs: Virtual network service endpoints: service endpoint routes "override any BGP or UDR routes for the address prefix match"; vnetlab shows the user route Invalid).`;
-		if (covered.length === user.prefixes.length) invalidate(user, `Invalid: ${why}`);
-		else addNote(user, `Partly overridden: ${why}`);
+		const docs = 'docs: Virtual network service endpoints: service endpoint routes "override any BGP or UDR routes for the address prefix match"';
+		if (covered.length === user.prefixes.length) {
+			invalidate(user, `Invalid: the service endpoint route overrides user routes for all of its prefixes (${docs}); the docs do not say how the overridden route is shown, and vnetlab shows it Invalid.`);
+			continue;
+		}
+
+		const kept = user.prefixes.filter((prefix) => !covered.includes(prefix));
+		addNote(
+			user,
+			`Partly overridden: the service endpoint route overrides user routes for ${covered.map((p) => p.text).join(', ')} (${docs}), so this route is not used for those prefixes; it stays Active for ${kept.map((p) => p.text).join(', ')}.`,
+		);
 	}
 
 	// S-UDR 1.3 (routing example ID8): an equal-prefix user route overrides a gateway route.

@@ -31,10 +31,15 @@ export function systemRoutes(network: Network, vnetName: string, options: System
 
 	// S-UDR 1.2 / S-PEER: a VNetPeering route per address range of each directly peered VNet, only when Connected;
 	// never a peer's peer ("Peerings are not transitive").
+	const ownRegion = network.vnets.get(vnetName)?.vnet.region.toLowerCase();
 	for (const peer of routingContext(network).peers.get(vnetName) ?? []) {
-		for (const range of network.vnets.get(peer)?.addressSpace ?? []) {
+		const peerVnet = network.vnets.get(peer);
+		const global = ownRegion !== undefined && peerVnet !== undefined && peerVnet.vnet.region.toLowerCase() !== ownRegion;
+		for (const range of peerVnet?.addressSpace ?? []) {
 			const record = systemRecord('peering', [range], 'VNetPeering', records.length);
 			noteReservedRewrite(record, range, true);
+			// Docs (Virtual Network Manager secured hub-and-spoke tutorial): a peered VNet in another region shows next hop VNetGlobalPeering.
+			if (global) addNote(record, globalPeeringNote(peer, peerVnet.vnet.region));
 			rewriting.push(range);
 			records.push(record);
 		}
@@ -55,6 +60,11 @@ export function systemRoutes(network: Network, vnetName: string, options: System
 	}
 
 	return records;
+}
+
+/** A peering to a VNet in another region (global peering): Azure's label differs from the one vnetlab keeps. */
+export function globalPeeringNote(peer: string, region: string): string {
+	return `${peer} is in another region (${region}): Azure's effective routes label a global peering route VNetGlobalPeering (docs: Virtual Network Manager secured hub-and-spoke tutorial); vnetlab keeps VNetPeering for regional and global peering alike.`;
 }
 
 function noteReservedRewrite(record: RouteRecord, range: Prefix, isPeer: boolean): void {

@@ -171,6 +171,8 @@ export function atPrivateEndpoint(walk: Walk, endpoint: PrivateEndpoint): void {
 
 	const service = network.privateLinkServices.get(connection.target) ?? network.topology.privateLinkServices.find((s) => s.alias === connection.target);
 	if (service) {
+		// Only an Approved connection carries traffic (S-PE approval states), for a Private Link service as for a resource.
+		walk.step('connection', 'approved', `${endpoint.name} connects to Private Link service ${service.name}; the connection is Approved.`, `${endpoint.name}/connection`);
 		atPrivateLinkService(walk, endpoint, service);
 		return;
 	}

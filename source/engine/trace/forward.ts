@@ -17,7 +17,7 @@ import type {Walk} from './walk.js';
 const whyWords: Record<BeatenRoute['why'], string> = {
 	'shorter-prefix': 'shorter prefix (longest prefix match)',
 	'lower-source-priority': 'same prefix, lower source priority (User > BGP > System)',
-	'service-tag-order': 'same prefix; explicit prefix > regional tag > top-level tag',
+	'service-tag-order': 'same prefix; explicit > regional tag > top-level tag > AzureCloud regional > AzureCloud',
 	'system-route-preferred': 'VNet, peering and service endpoint system routes are preferred',
 	invalid: 'Invalid on this subnet',
 };
@@ -50,6 +50,17 @@ function halfPeeredHolder(network: Network, vnetName: string, ip: number): strin
 		const other = link.from === vnetName ? link.to : link.to === vnetName ? link.from : undefined;
 		if (!other || isPeeringConnected(network, vnetName, other)) continue;
 		if (network.vnets.get(other)?.addressSpace.some((p) => prefixContains(p, ip))) return other;
+	}
+
+	return undefined;
+}
+
+/** A NIC or load balancer frontend holding the IP in some VNet (the caller already looked in this VNet and its peers). */
+function ownerElsewhere(network: Network, ip: number): {what: string; vnet: string} | undefined {
+	for (const [vnet, owners] of network.ipOwners) {
+		const owner = owners.get(ip);
+		if (owner?.kind === 'nic') return {what: `${owner.nic.name}'s network interface`, vnet};
+		if (owner?.kind === 'load-balancer') return {what: `load balancer ${owner.loadBalancer.name}'s frontend`, vnet};
 	}
 
 	return undefined;
@@ -259,6 +270,17 @@ function toAppliance(walk: Walk, vnetName: string, nextHopIp: string, routeRule:
 			return;
 		}
 
+		const elsewhere = ownerElsewhere(network, ip);
+		if (elsewhere) {
+			// S-UDR: a next hop IP "must have direct connectivity"; only this VNet and its Connected peers have it (S-PEER).
+			walk.drop(
+				'next-hop-unreachable',
+				`The next hop ${nextHopIp} of route ${routeRule} is ${elsewhere.what} in ${elsewhere.vnet}, which is neither ${vnetName} nor a VNet peered with it: without direct connectivity the route cannot reach it (docs: Virtual network traffic routing), and the packet is lost.`,
+				routeRule,
+			);
+			return;
+		}
+
 		walk.drop('next-hop-unreachable', `No network interface has the next hop address ${nextHopIp} of route ${routeRule}: the packet is lost.`, routeRule);
 		return;
 	}
@@ -349,6 +371,5 @@ function toGateway(walk: Walk, vnetName: string, routeRule: string): void {
 
 	walk.paths.add('gateway');
 	if (!walk.enter('gateway', gateway.name)) return;
-	walk.step('forward', 'gateway', `${gateway.name} (${gateway.gatewayType}) sends the packet into its tunnel to on-premises.`, gateway.name);
 	toOnPremises(walk, gateway.name);
 }

@@ -25,7 +25,12 @@ export function toOnPremises(walk: Walk, gatewayName: string): void {
 		// S-GWT: the gateway routes between the VNets it serves (spoke to spoke through a hub VPN gateway uses UDRs
 		// with next hop VirtualNetworkGateway): the packet goes back into Azure by the GatewaySubnet's routes.
 		walk.viaGateway = gateway.name;
-		walk.step('forward', 'back into Azure', `${walk.destinationIp} is in ${azureVnet}, not on-premises: ${gateway.name} routes it back into Azure.`, gateway.name);
+		walk.step(
+			'forward',
+			'back into Azure',
+			`${walk.destinationIp} is in ${azureVnet}, not on-premises, so ${gateway.name} (${gateway.gatewayType}) does not send it into a tunnel: it routes it back into Azure by ${gateway.vnet}/GatewaySubnet's routes.`,
+			gateway.name,
+		);
 		routeFrom(walk, `${gateway.vnet}/GatewaySubnet`);
 		return;
 	}
@@ -35,6 +40,8 @@ export function toOnPremises(walk: Walk, gatewayName: string): void {
 		walk.drop('next-hop-unreachable', `${gatewayName} has no connection to an on-premises site.`, gatewayName);
 		return;
 	}
+
+	if (gateway) walk.step('forward', 'gateway', `${gateway.name} (${gateway.gatewayType}) sends the packet into its tunnel to on-premises.`, gateway.name);
 
 	if (!walk.enter('on-premises', site.name)) return;
 	if (holder) {
