@@ -21,14 +21,44 @@ export function routeLines(network: Network, nicName: string, width: number, the
 	const routes = effectiveRoutes(network, nicName);
 	const text = formatEffectiveRoutes(routes, {width});
 	const rows = text.split('\n');
-	const lines: Line[] = [];
-	rows.forEach((row, index) => {
+	const invalid = invalidTableLines(rows);
+	return rows.map((row, index): Line => {
 		const value = themedText(row, theme);
-		if (index === 0) lines.push([{text: value, tone: 'title'}]);
-		else if (index === 1) lines.push([{text: value, tone: 'muted'}]);
-		else if (/^\S+\s+Invalid\b/.test(row) || /^\[\d+\]/.test(row)) lines.push([{text: value, tone: 'warn'}]);
-		else lines.push(value === '' ? [{text: ''}] : [{text: value}]);
+		if (index === 0) return [{text: value, tone: 'title'}];
+		if (index === 1) return [{text: value, tone: 'muted'}];
+		if (invalid.has(index) || /^\[\d+\]/.test(row)) return [{text: value, tone: 'warn'}];
+		return value === '' ? [{text: ''}] : [{text: value}];
 	});
+}
+
+/**
+ * The indexes of the lines that belong to an Invalid route: its row, the lines its wrapped
+ * cells take under it, and the line a wide Source spilled onto above it. A line that starts
+ * in the first column begins a route, unless the line before was a spilled Source alone.
+ */
+function invalidTableLines(rows: readonly string[]): Set<number> {
+	const stateColumn = rows[0]?.indexOf('State') ?? -1;
+	const lines = new Set<number>();
+	if (stateColumn < 0) return lines;
+	let group: number[] = [];
+	let groupInvalid = false;
+	let spilled = false;
+	const close = () => {
+		if (groupInvalid) for (const index of group) lines.add(index);
+		group = [];
+		groupInvalid = false;
+	};
+
+	for (let index = 2; index < rows.length && rows[index] !== ''; index++) {
+		const row = rows[index]!;
+		if (!row.startsWith(' ') && !spilled) close();
+		group.push(index);
+		if (row.startsWith('Invalid', stateColumn)) groupInvalid = true;
+		// A spilled Source is one word alone on its line; the route's other cells follow on the next.
+		spilled = /^\S+$/.test(row.trimEnd());
+	}
+
+	close();
 	return lines;
 }
 
