@@ -15,11 +15,29 @@ export function knownNames(names: readonly string[], limit = 6): string {
 	return names.length > limit ? `${shown}, ... (${names.length} in all)` : shown;
 }
 
+/** A command's network, and the lab it came from when the file was a lab. */
+export type LoadedInput = {
+	readonly network: Network;
+	readonly lab?: {readonly id: string; readonly file: string};
+};
+
 /**
  * Load a topology file and index it. An unreadable file and every error (schema,
  * semantics) are thrown, one line each; warnings go to stderr and the command runs on.
+ * A lab file is accepted too: its starting network (see loadInput).
  */
 export async function loadNetwork(path: string): Promise<Network> {
+	const {network, lab} = await loadInput(path);
+	if (lab) printErrors([`note: ${path} is a lab (${lab.id}); this is its starting network, before any edit`]);
+	return network;
+}
+
+/**
+ * loadNetwork, also saying whether the file was a lab. A learner naturally points a query at
+ * a lab (`vnetlab routes labs/05-forced-tunnelling.yaml --nic vm-app`): rather than a screen
+ * of "unknown field" errors, the lab's starting network is used, and a note on stderr says so.
+ */
+export async function loadInput(path: string): Promise<LoadedInput> {
 	const [{loadTopologyFile, TopologyFileError}, {formatDiagnostic, hasErrors}, {buildNetwork}] = await Promise.all([
 		import('../lab/load-topology.js'),
 		import('../lab/diagnostics.js'),
@@ -34,9 +52,34 @@ export async function loadNetwork(path: string): Promise<Network> {
 	}
 
 	const {topology, diagnostics} = loaded;
-	if (!topology || hasErrors(diagnostics)) throw new CommandError(diagnostics.length > 0 ? diagnostics.map(formatDiagnostic) : `${path}: cannot load the topology`);
+	if (!topology || hasErrors(diagnostics)) {
+		// Only a file that fails as a topology is read again as a lab: topologies pay nothing.
+		const lab = await loadLabInstead(path);
+		if (lab) return lab;
+		throw new CommandError(diagnostics.length > 0 ? diagnostics.map(formatDiagnostic) : `${path}: cannot load the topology`);
+	}
+
 	printErrors(diagnostics.map(formatDiagnostic));
-	return buildNetwork(topology);
+	return {network: buildNetwork(topology)};
+}
+
+/** The starting network of the lab in `path`, or undefined when the file is not a lab. */
+async function loadLabInstead(path: string): Promise<LoadedInput | undefined> {
+	const [{readFileSync}, {parseYaml}, {loadLabText, looksLikeLab}, {formatDiagnostic, hasErrors}, {buildNetwork}] = await Promise.all([
+		import('node:fs'),
+		import('../lab/yaml-positions.js'),
+		import('../lab/load-lab.js'),
+		import('../lab/diagnostics.js'),
+		import('../engine/network.js'),
+	]);
+	const text = readFileSync(path, 'utf8');
+	const source = parseYaml(text, path);
+	if (!source.usable || !looksLikeLab(source.value)) return undefined;
+	// The lab's own checks (solutions, objectives) are `vnetlab validate`'s; a query needs its network.
+	const loaded = loadLabText(text, path, {check: false});
+	if (!loaded.lab || hasErrors(loaded.diagnostics)) throw new CommandError(loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic));
+	printErrors(loaded.diagnostics.map(formatDiagnostic));
+	return {network: buildNetwork(loaded.lab.topology), lab: {id: loaded.lab.id, file: path}};
 }
 
 /** The network interface called `name`, or a CommandError naming the known ones. */

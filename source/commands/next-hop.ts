@@ -13,7 +13,7 @@ export function register(program: Command): void {
 	program
 		.command('next-hop')
 		.description("show a NIC's next hop to an IP address")
-		.argument('<topology>', 'topology file (YAML)')
+		.argument('<topology>', 'topology file (YAML), or a lab file (its starting network)')
 		.requiredOption('--nic <name>', 'source network interface name')
 		.requiredOption('--to <ip>', 'destination IPv4 address')
 		.option('--json', 'print the answer as JSON')

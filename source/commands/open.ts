@@ -1,13 +1,14 @@
 /**
- * The TUI's entry points: `vnetlab` alone (the lab list) and `vnetlab open <topology>` (a
- * sandbox on one topology: the network, traces and effective routes, no objectives), with
+ * The TUI's entry points: `vnetlab` alone (the lab list) and `vnetlab open <file>` (a
+ * sandbox on one topology: the network, traces and effective routes, no objectives; or a lab
+ * file's lab, with its objectives and progress), with
  * the flags `--no-color`, `--ascii` and `--labs <dir>`. The UI (Ink, React, the screens) is
  * imported only here, and only once the TUI is really starting.
  */
-import {join} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import type {Command} from 'commander';
 import {CommandError} from './errors.js';
-import {loadNetwork} from './input.js';
+import {loadInput} from './input.js';
 
 export type TuiFlags = {
 	/** false with --no-color. */
@@ -69,17 +70,37 @@ export async function openHome(flags: TuiFlags, program: Command): Promise<numbe
 	return runTui({start: {kind: 'home'}, services: labServices(catalog), progress: openProgress(), theme: themeFrom(flags, process.env)});
 }
 
+/** `vnetlab open <lab>`: the lab itself, with its objectives and progress, over the list of its folder. */
+async function openLabFile(lab: {id: string; file: string}, flags: TuiFlags): Promise<number> {
+	const [{runTui}, {labServices, listCatalog}, {openProgress, progressDirectory}, {themeFrom}, {bundledLabsDir, loadCatalog}] = await Promise.all([
+		import('../ui/start.js'),
+		import('../ui/lab-services.js'),
+		import('../ui/progress.js'),
+		import('../ui/theme.js'),
+		import('../ui/catalog-cache.js'),
+	]);
+	const dir = dirname(resolve(lab.file));
+	// The cache holds one folder, the bundled labs' list that `vnetlab` opens on: another folder is listed afresh.
+	const catalog = resolve(dir) === resolve(bundledLabsDir) ? await loadCatalog(dir, join(progressDirectory(), 'catalog-cache.json'), listCatalog) : await listCatalog(dir);
+	return runTui({start: {kind: 'lab', id: lab.id, file: lab.file}, services: labServices(catalog), progress: openProgress(), theme: themeFrom(flags, process.env)});
+}
+
 export function register(program: Command): void {
 	program
 		.command('open')
-		.description('explore a topology in the lab: its network, packet traces and effective routes')
-		.argument('<topology>', 'topology file (YAML)')
-		.addHelpText('after', '\nExample:\n  vnetlab open test/fixtures/trace-hub-spoke.yaml')
-		.action(async (topologyPath: string, _options: unknown, command: Command) => {
+		.description('open a topology as a sandbox (its network, packet traces and effective routes), or a lab file as its lab')
+		.argument('<file>', 'topology file (YAML), or a lab file')
+		.addHelpText('after', '\nExamples:\n  vnetlab open test/fixtures/trace-hub-spoke.yaml\n  vnetlab open labs/05-forced-tunnelling.yaml')
+		.action(async (file: string, _options: unknown, command: Command) => {
 			const flags = command.optsWithGlobals<TuiFlags>();
 			// Errors in the file come first, the vnetlab way (exit 2), before any screen.
-			const network = await loadNetwork(topologyPath);
+			const {network, lab} = await loadInput(file);
 			if (!isInteractive()) throw new CommandError('open needs an interactive terminal (use trace or routes in scripts)');
+			if (lab) {
+				process.exitCode = await openLabFile(lab, flags);
+				return;
+			}
+
 			const [{runTui}, {sandboxServices}, {memoryProgress}, {themeFrom}] = await Promise.all([
 				import('../ui/start.js'),
 				import('../ui/lab-services.js'),
@@ -87,8 +108,8 @@ export function register(program: Command): void {
 				import('../ui/theme.js'),
 			]);
 			process.exitCode = await runTui({
-				start: {kind: 'sandbox', file: topologyPath},
-				services: sandboxServices(topologyPath, network.topology),
+				start: {kind: 'sandbox', file},
+				services: sandboxServices(file, network.topology),
 				progress: memoryProgress(),
 				theme: themeFrom(flags, process.env),
 			});

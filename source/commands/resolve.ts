@@ -14,7 +14,7 @@ export function register(program: Command): void {
 	program
 		.command('resolve')
 		.description('resolve a DNS name from a NIC or a host')
-		.argument('<topology>', 'topology file (YAML)')
+		.argument('<topology>', 'topology file (YAML), or a lab file (its starting network)')
 		.argument('<name>', 'DNS name to resolve')
 		.requiredOption('--from <nic-or-host>', 'NIC, on-premises host or Internet host asking')
 		.option('--json', 'print the resolution as JSON')

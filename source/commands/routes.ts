@@ -12,7 +12,7 @@ export function register(program: Command): void {
 	program
 		.command('routes')
 		.description("show a NIC's effective route table")
-		.argument('<topology>', 'topology file (YAML)')
+		.argument('<topology>', 'topology file (YAML), or a lab file (its starting network)')
 		.requiredOption('--nic <name>', 'network interface name')
 		.option('--json', 'print the routes as JSON')
 		.addHelpText('after', '\nExample:\n  vnetlab routes network.yaml --nic vm-spoke1')

@@ -32,7 +32,7 @@ export function register(program: Command): void {
 	program
 		.command('trace')
 		.description('follow a packet hop by hop and explain every decision')
-		.argument('<topology>', 'topology file (YAML)')
+		.argument('<topology>', 'topology file (YAML), or a lab file (its starting network)')
 		.requiredOption('--from <nic-or-host>', 'network interface or on-premises host sending the packet')
 		.requiredOption('--to <ip-or-name>', 'destination: an IPv4 address, a DNS name, or the name of a NIC, an on-premises or Internet host, a private endpoint, or a storage account, SQL server or key vault (traced by its usual DNS name)')
 		.option('--port <n>', 'destination port (ignored for ICMP)', '443')

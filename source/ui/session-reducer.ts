@@ -43,11 +43,24 @@ export type SessionAction =
 	| {readonly type: 'toggle-color'}
 	| {readonly type: 'quit'};
 
-export type SessionStart = {readonly kind: 'home'} | {readonly kind: 'sandbox'; readonly file: string};
+/**
+ * Where the app opens: the lab list; a sandbox; or one lab file (`vnetlab open <lab>`), over the
+ * list of its folder, so going back from the lab finds the other labs as in `vnetlab`.
+ */
+export type SessionStart =
+	| {readonly kind: 'home'}
+	| {readonly kind: 'sandbox'; readonly file: string}
+	| {readonly kind: 'lab'; readonly id: string; readonly file: string};
 
 export function initialSession(start: SessionStart, color: boolean): Session {
-	const first: Screen = start.kind === 'home' ? {id: 1, kind: 'home'} : {id: 1, kind: 'lab', lab: {kind: 'sandbox', file: start.file}};
-	return {stack: [first], nextId: 2, color, quit: false};
+	switch (start.kind) {
+		case 'home':
+			return {stack: [{id: 1, kind: 'home'}], nextId: 2, color, quit: false};
+		case 'sandbox':
+			return {stack: [{id: 1, kind: 'lab', lab: {kind: 'sandbox', file: start.file}}], nextId: 2, color, quit: false};
+		case 'lab':
+			return {stack: [{id: 1, kind: 'home'}, {id: 2, kind: 'lab', lab: {kind: 'catalog', id: start.id, file: start.file}}], nextId: 3, color, quit: false};
+	}
 }
 
 export function topScreen(session: Session): Screen {

@@ -1,5 +1,5 @@
 /**
- * `vnetlab open <topology>`: a topology with errors prints its diagnostics the vnetlab way and
+ * `vnetlab open <file>`: a topology with errors prints its diagnostics the vnetlab way and
  * exits 2 before any screen; without a terminal there is nothing to open. `vnetlab` alone
  * without a terminal prints the help.
  */
@@ -37,6 +37,6 @@ test('the TUI flags alone, without a terminal, print the help', (t) => {
 
 test('open is listed in the help', (t) => {
 	const run = runCli('--help');
-	t.regex(run.stdout, /^ {2}open \[options\] <topology>|^ {2}open <topology>/m);
+	t.regex(run.stdout, /^ {2}open \[options\] <file>|^ {2}open <file>/m);
 	t.regex(run.stdout, /^ {2}progress \[options\]/m);
 });

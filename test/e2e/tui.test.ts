@@ -138,3 +138,22 @@ test.serial('resizing to 60x20 and back re-lays the frame out and keeps running'
 		session.kill();
 	}
 });
+
+test.serial('vnetlab open <lab file> starts on that lab; q shows the list with the cursor on it; q quits', async (t) => {
+	if (skipWithoutTmux(t)) return;
+	const [, second] = listLabs().labs;
+	const session = new TmuxSession(`${command} open ${path.relative(root, second!.file)}`, {VNETLAB_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'vnetlab-e2e-'))}, root);
+	try {
+		await expect(t, session.waitFor((s) => s.includes('vnetlab › Lab 02') && s.includes(second!.title.slice(0, 20))), 'lab 2 opens directly');
+		await expect(t, session.press('t', 'Suggested packets'), 'its trace screen');
+		session.key('q');
+		await expect(t, session.waitFor((s) => s.split('\n')[0]!.trim() === 'vnetlab › Lab 02'), 'back on the lab');
+		session.key('q');
+		const list = await expect(t, session.waitFor((s) => s.includes('Labs, in learning order')), 'the lab list');
+		t.regex(list, /❯ 02 /, 'the cursor is on lab 2 from the first frame');
+		session.key('q');
+		await expect(t, session.waitFor(() => session.isDead()), 'q quits');
+	} finally {
+		session.kill();
+	}
+});

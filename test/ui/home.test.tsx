@@ -4,7 +4,7 @@
  */
 import test from 'ava';
 import {memoryProgress} from '../../source/ui/progress.js';
-import {renderHome} from './helpers/app.js';
+import {renderHome, renderLabFile} from './helpers/app.js';
 import {keys, waitFor} from './helpers/render.js';
 
 test('lists the labs in order with level, minutes and status', async (t) => {
@@ -90,6 +90,17 @@ test('opening a lab records it as started and as the lab to continue', async (t)
 	app.press('q');
 	t.true(await waitFor(() => /❯ 01 .*continue · 2 of 4 objectives/.test(app.lastFrame())), app.lastFrame());
 	app.unmount();
+});
+
+test('a lab file opened directly (vnetlab open <lab>) starts on its lab; q shows the list with that lab to continue', async (t) => {
+	const app = renderLabFile();
+	t.true(await waitFor(() => /vnetlab › Lab 02\n *Route spoke traffic through the NVA/.test(app.lastFrame())), app.lastFrame());
+	t.true(await waitFor(() => app.progress.get().lastLab === 'spoke-routing'));
+	app.press('q');
+	t.true(await waitFor(() => /❯ 02 .*continue · 2 of 4 objectives/.test(app.lastFrame())), app.lastFrame());
+	app.press('q');
+	await app.instance.waitUntilExit();
+	t.pass();
 });
 
 test('a progress store that was set aside is reported in one line', async (t) => {

@@ -44,6 +44,16 @@ test('back on the first screen quits; the sandbox starts on its lab screen', (t)
 	t.is(sessionReducer(quit, {type: 'open-trace'}), quit);
 });
 
+test('a lab file opens on its lab, over the lab list: back goes to the list, then quits', (t) => {
+	const start = initialSession({kind: 'lab', id: 'forced-tunnelling', file: 'labs/05-forced-tunnelling.yaml'}, true);
+	t.deepEqual(topScreen(start), {id: 2, kind: 'lab', lab: {kind: 'catalog', id: 'forced-tunnelling', file: 'labs/05-forced-tunnelling.yaml'}});
+	const list = sessionReducer(start, {type: 'back'});
+	t.deepEqual(topScreen(list), {id: 1, kind: 'home'});
+	t.false(list.quit);
+	t.is(topScreen(sessionReducer(start, {type: 'open-trace'})).kind, 'trace');
+	t.true(sessionReducer(list, {type: 'back'}).quit);
+});
+
 test('c toggles colour', (t) => {
 	const session = run(initialSession({kind: 'home'}, true), {type: 'toggle-color'});
 	t.false(session.color);

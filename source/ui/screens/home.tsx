@@ -4,7 +4,7 @@
  * when the progress store had to be set aside or a lab file is broken.
  */
 import {Box} from 'ink';
-import {useCallback} from 'react';
+import {useCallback, useRef} from 'react';
 import {Menu, type MenuItem} from '../components/menu.js';
 import {LineView} from '../components/line-view.js';
 import {StyledText} from '../components/styled-text.js';
@@ -12,6 +12,7 @@ import {useBodySize} from '../hooks/use-body-size.js';
 import {useKeys} from '../hooks/use-keys.js';
 import {useProgress, useProgressStore} from '../hooks/use-progress.js';
 import {useRefReducer} from '../hooks/use-ref-reducer.js';
+import {useScreenActive} from '../hooks/use-screen-active.js';
 import {useServices} from '../hooks/use-services.js';
 import {useSessionDispatch} from '../hooks/use-session.js';
 import {useTheme} from '../hooks/use-theme.js';
@@ -37,7 +38,16 @@ export function HomeScreen() {
 	const dispatchSession = useSessionDispatch();
 	const count = catalog.labs.length;
 	const reducer = useCallback((cursor: number, action: MenuAction) => moveCursor(cursor, action, count), [count]);
-	const [cursor, move, cursorRef] = useRefReducer(reducer, () => Math.max(0, catalog.labs.findIndex((lab) => lab.id === store.get().lastLab)));
+	const lastIndex = () => catalog.labs.findIndex((lab) => lab.id === store.get().lastLab);
+	const [, move, cursorRef] = useRefReducer(reducer, () => Math.max(0, lastIndex()));
+	// Back on the list from a lab opened another way (vnetlab open <lab>, or the next lab after a
+	// debrief), the cursor is on that lab, the one to continue, from the first frame: set during
+	// this render, as the state lives in a ref.
+	const active = useScreenActive();
+	const wasActive = useRef(active);
+	if (active && !wasActive.current && lastIndex() >= 0) cursorRef.current = lastIndex();
+	wasActive.current = active;
+	const cursor = cursorRef.current;
 
 	useKeys({
 		context: 'home',

@@ -38,3 +38,13 @@ export function renderSandbox(options: AppOptions & {readonly fixture?: string} 
 	const theme = {color: false, ascii: false, ...options.theme};
 	return renderApp(<App start={{kind: 'sandbox', file}} services={sandboxServices(file, topology)} progress={memoryProgress()} theme={theme} />, options.columns, options.rows);
 }
+
+/** `vnetlab open <lab file>`: the app starts on that lab (the second test lab), over the list. */
+export function renderLabFile(options: AppOptions = {}): Rendered & {progress: ProgressStore; file: string} {
+	const progress = options.progress ?? memoryProgress(options.initial);
+	const {services, summaries} = testServices(options.problems, options.labs);
+	const summary = summaries[1]!;
+	const theme = {color: false, ascii: false, ...options.theme};
+	const rendered = renderApp(<App start={{kind: 'lab', id: summary.id, file: summary.file}} services={services} progress={progress} theme={theme} />, options.columns, options.rows);
+	return {...rendered, progress, file: summary.file};
+}
