@@ -4,7 +4,7 @@
  */
 import type {Command} from 'commander';
 import {loadNetwork, requireNic} from './input.js';
-import {printJson, printText} from './output.js';
+import {printErrors, printJson, printText} from './output.js';
 
 type RoutesOptions = {nic: string; json?: boolean};
 
@@ -21,15 +21,18 @@ export function register(program: Command): void {
 			const nic = requireNic(network, options.nic);
 			const {effectiveRoutes} = await import('../engine/routes.js');
 			const routes = effectiveRoutes(network, nic.name);
+			const [{formatEffectiveRoutes, stoppedVmRoutesNote}, {wrapText}] = await Promise.all([import('../format/routes.js'), import('../format/wrap.js')]);
+			const stopped = nic.running ? undefined : stoppedVmRoutesNote(nic.name);
 			if (options.json) {
+				// stdout stays the route array of design 5; the note goes to stderr.
+				if (stopped) printErrors([`note: ${stopped}`]);
 				printJson(routes);
 				return;
 			}
 
-			const [{formatEffectiveRoutes}, {wrapText}] = await Promise.all([import('../format/routes.js'), import('../format/wrap.js')]);
 			const routeTable = network.subnets.get(nic.subnet)?.subnet.routeTable;
 			const title = `Effective routes of ${nic.name} in ${nic.subnet}, ${routeTable ? `route table ${routeTable}` : 'no route table'}`;
-			printText(`${wrapText(title, 80).join('\n')}\n`);
+			printText(`${[...wrapText(title, 80), ...(stopped ? wrapText(stopped, 80) : [])].join('\n')}\n`);
 			printText(formatEffectiveRoutes(routes));
 		});
 }

@@ -42,3 +42,12 @@ export function formatEffectiveRoutes(routes: readonly EffectiveRoute[], options
 	const noteLines = notes.lines(width);
 	return [formatTable(routeTableHeaders, rows, {width, columns: routeTableColumns}), ...(noteLines.length > 0 ? ['', ...noteLines] : [])].join('\n');
 }
+
+/**
+ * For a NIC whose VM is stopped: Azure returns effective routes only while the VM runs (the
+ * az network nic show-effective-route-table reference, semantics 10.2), so the CLI shows
+ * nothing; vnetlab still lists what the NIC gets once it starts, and says so.
+ */
+export function stoppedVmRoutesNote(nicName: string): string {
+	return `${nicName}'s VM is stopped: Azure shows effective routes only for a running VM, so az network nic show-effective-route-table returns nothing for it now. Listed: the routes it gets once it starts.`;
+}

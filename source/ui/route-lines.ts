@@ -6,7 +6,7 @@
  */
 import type {Network} from '../engine/network.js';
 import {effectiveRoutes} from '../engine/routes.js';
-import {formatEffectiveRoutes} from '../format/routes.js';
+import {formatEffectiveRoutes, stoppedVmRoutesNote} from '../format/routes.js';
 import {wrapped, type Line} from './lines.js';
 import {themedText, type Theme} from './theme.js';
 
@@ -64,5 +64,7 @@ function invalidTableLines(rows: readonly string[]): Set<number> {
 
 /** Title lines over the table. */
 export function routeTitleLines(network: Network, nicName: string, width: number, theme: Theme): Line[] {
-	return wrapped(themedText(routeTitle(network, nicName), theme), width, {tone: 'accent'});
+	const title = wrapped(themedText(routeTitle(network, nicName), theme), width, {tone: 'accent'});
+	const nic = network.nics.get(nicName);
+	return nic && !nic.running ? [...title, ...wrapped(themedText(stoppedVmRoutesNote(nicName), theme), width, {tone: 'warn'})] : title;
 }

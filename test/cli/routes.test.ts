@@ -3,7 +3,10 @@
  */
 import test from 'ava';
 import type {EffectiveRoute} from '../../source/engine/results.js';
-import {runCli} from './run-cli.js';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {root, runCli} from './run-cli.js';
 
 const basic = 'test/fixtures/cli-basic.yaml';
 
@@ -57,4 +60,27 @@ test('next-hop prints Network Watcher fields, the match and what it beat', (t) =
 	t.regex(run.stdout, /^Route table ID +rt-spoke1$/m);
 	t.regex(run.stdout, /^Matched: 10\.1\.1\.128\/25 None \(User, blackhole\)$/m);
 	t.regex(run.stdout, /^Beaten:\n {2}10\.1\.0\.0\/16 VnetLocal \(Default, System Route\): shorter prefix/m);
+});
+
+/** cli-basic.yaml with vm-spoke1's VM stopped, in a folder of its own. */
+function stoppedSpoke(): string {
+	const dir = mkdtempSync(path.join(tmpdir(), 'vnetlab-stopped-'));
+	const file = path.join(dir, 'stopped.yaml');
+	const text = readFileSync(path.join(root, basic), 'utf8').replace('{name: vm-spoke1, subnet: spoke1/workload, privateIpAddress: 10.1.1.4}', '{name: vm-spoke1, subnet: spoke1/workload, privateIpAddress: 10.1.1.4, running: false}');
+	writeFileSync(file, text);
+	return file;
+}
+
+test('routes for a stopped VM say Azure shows none until it runs, then list what it will get', (t) => {
+	const file = stoppedSpoke();
+	const run = runCli('routes', file, '--nic', 'vm-spoke1');
+	t.is(run.status, 0, run.stderr);
+	t.regex(run.stdout.replace(/\n/g, ' '), /vm-spoke1's VM is stopped: Azure shows effective routes only for a running VM/);
+	t.regex(run.stdout, /^User +Active +0\.0\.0\.0\/0 +VirtualAppliance +10\.0\.2\.4 +default-via-nva$/m);
+	const json = runCli('routes', file, '--nic', 'vm-spoke1', '--json');
+	t.is(json.status, 0);
+	t.true(Array.isArray(JSON.parse(json.stdout)), 'stdout is still the route array');
+	t.regex(json.stderr, /^vnetlab: note: vm-spoke1's VM is stopped/);
+	const running = runCli('routes', basic, '--nic', 'vm-spoke1');
+	t.false(running.stdout.includes('stopped'));
 });

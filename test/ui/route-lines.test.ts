@@ -5,7 +5,7 @@
  */
 import test from 'ava';
 import {buildNetwork} from '../../source/engine/network.js';
-import {routeLines} from '../../source/ui/route-lines.js';
+import {routeLines, routeTitleLines} from '../../source/ui/route-lines.js';
 import {loadFixture} from '../helpers/fixtures.js';
 
 const network = buildNetwork(loadFixture('routing-example.yaml'));
@@ -44,4 +44,15 @@ test('an Active gateway route with a spilled Source is not a warning', (t) => {
 	t.false(lines[spill]!.warn);
 	t.regex(lines[spill + 1]!.text, /^\s+Active/);
 	t.false(lines[spill + 1]!.warn);
+});
+
+test('a stopped VM’s routes say, under the title, that Azure shows none until it runs', (t) => {
+	const stopped = loadFixture('routing-example.yaml');
+	const nic = stopped.networkInterfaces.find((candidate) => candidate.name === 'vm-subnet2')!;
+	nic.running = false;
+	const title = routeTitleLines(buildNetwork(stopped), 'vm-subnet2', 80, theme);
+	const text = title.map((line) => line.map((span) => span.text).join('')).join(' ');
+	t.regex(text, /vm-subnet2's VM is stopped: Azure shows effective routes only for a running VM/);
+	t.true(title.slice(1).every((line) => line.every((span) => span.tone === 'warn')));
+	t.is(routeTitleLines(network, 'vm-subnet2', 80, theme).length, 1, 'a running VM has the title alone');
 });
