@@ -85,6 +85,11 @@ async function loadLabInstead(path: string): Promise<LoadedInput | undefined> {
 /** The network interface called `name`, or a CommandError naming the known ones. */
 export function requireNic(network: Network, name: string): NetworkInterface {
 	const nic = network.nics.get(name);
+	// S-PE: Azure does not display effective routes or security rules for a private endpoint's NIC.
+	if (!nic && network.privateEndpoints.has(name)) {
+		throw new CommandError(`${name} is a private endpoint: Azure shows no effective routes for a private endpoint's network interface, and it never sends traffic of its own; ask about a VM's network interface (known: ${knownNames([...network.nics.keys()])})`);
+	}
+
 	if (!nic) throw new CommandError(`unknown network interface '${name}' (known: ${knownNames([...network.nics.keys()])})`);
 	return nic;
 }

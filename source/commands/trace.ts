@@ -43,7 +43,8 @@ export function register(program: Command): void {
 			const protocol = parseProtocol(options.protocol);
 			const port = parsePort(options.port);
 			const network = await loadNetwork(topologyPath);
-			const {trace, TraceInputError, findSource} = await import('../engine/trace/trace.js');
+			const {trace, TraceInputError, findSource, sourceProblem} = await import('../engine/trace/trace.js');
+			if (network.privateEndpoints.has(options.from)) throw new CommandError(sourceProblem(network, options.from));
 			if (!findSource(network, options.from)) {
 				const sources = [...network.nics.keys(), ...network.topology.localNetworks.flatMap((site) => site.hosts.map((h) => h.name))];
 				throw new CommandError(`unknown source '${options.from}': give a network interface or an on-premises host (known: ${knownNames(sources)})`);

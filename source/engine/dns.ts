@@ -9,7 +9,7 @@ import type {Resolution} from './results.js';
 import {normalizeName} from './dns/names.js';
 import {linkedZones} from './dns/private-zones.js';
 import {capitalise, firstServerOf, resolveFrom, type FirstServer} from './dns/resolve.js';
-import {azureDnsIp, dnsServerAt} from './dns/servers.js';
+import {azureDnsIp, dnsServerAt, type Vantage} from './dns/servers.js';
 
 export type DnsClient =
 	/** A VM: its NIC's VNet decides which DNS server it asks. */
@@ -49,11 +49,12 @@ export function dnsClientFor(network: Network, from: string): DnsClient | undefi
 type FirstHop = {first: FirstServer; clause: string; more: string[]; /** The custom DNS server's address, when the VNet names one. */ customServer?: string};
 
 /**
- * Whether a client's query reaches a DNS server's address: undefined when it does, else why not.
- * The trace supplies it (a UDP 53 packet from the client), so NSGs, routes and peerings decide;
- * the DNS code itself stays free of routing.
+ * Whether a query reaches a DNS server's address: undefined when it does, else why not. Without
+ * `from` it is the client's own query to its first server; with it, a server forwarding from
+ * there (an on-premises site's conditional forwarder). The trace supplies it (a UDP 53 packet),
+ * so NSGs, routes, peerings and gateways decide; the DNS code itself stays free of routing.
  */
-export type DnsReach = (serverIp: string) => string | undefined;
+export type DnsReach = (serverIp: string, from?: Vantage) => string | undefined;
 
 /** Where a VNet's VMs send their queries (S-RESOLVER step 2: custom DNS servers, else Azure-provided DNS). */
 function vnetFirstHop(network: Network, vnet: string): FirstHop {
@@ -97,8 +98,9 @@ function siteFirstHop(network: Network, localNetwork: string): FirstHop {
 
 /**
  * Resolve a name for a client. Names are case-insensitive and a trailing dot is ignored.
- * With `reach`, a VM's query must first get to its VNet's custom DNS server: a server the
- * VM cannot reach (no peering, an NSG, a None route) answers nothing, and the query times out.
+ * With `reach`, a VM's query must first get to its VNet's custom DNS server, and an on-premises
+ * server's forwarded query to its target: a server the query cannot reach (no peering, no
+ * gateway path, an NSG, a None route) answers nothing, and the query times out.
  */
 export function resolveName(network: Network, client: DnsClient, name: string, reach?: DnsReach): Resolution {
 	const normalized = normalizeName(name);
@@ -114,12 +116,12 @@ export function resolveName(network: Network, client: DnsClient, name: string, r
 				return resolveFrom(network, {kind: 'none'}, normalized, client.label, [...intro, `The query to ${server} (UDP 53) never gets there: ${blocked}. It times out.`]);
 			}
 
-			return resolveFrom(network, first, normalized, client.label, intro);
+			return resolveFrom(network, first, normalized, client.label, intro, reach);
 		}
 
 		case 'on-premises': {
 			const {first, clause, more} = siteFirstHop(network, client.localNetwork);
-			return resolveFrom(network, first, normalized, client.label, [`${client.label} is in on-premises site ${client.localNetwork}, ${clause}.`, ...more]);
+			return resolveFrom(network, first, normalized, client.label, [`${client.label} is in on-premises site ${client.localNetwork}, ${clause}.`, ...more], reach);
 		}
 
 		case 'internet':

@@ -8,7 +8,7 @@ import type {TraceQuery} from '../engine/lab.js';
 import type {Network} from '../engine/network.js';
 import type {Protocol} from '../engine/results.js';
 import {destinationKinds} from '../engine/trace/destination.js';
-import {destinationProblem, findSource} from '../engine/trace/trace.js';
+import {destinationProblem, findSource, sourceProblem} from '../engine/trace/trace.js';
 
 export type TraceFields = {readonly from: string; readonly to: string; readonly protocol: string};
 export type FieldName = keyof TraceFields;
@@ -60,6 +60,7 @@ export function checkTraceInput(network: Network, fields: TraceFields): TraceInp
 	const from = fields.from.trim();
 	const to = fields.to.trim();
 	if (from === '') errors.from = 'type a network interface or an on-premises host';
+	else if (network.privateEndpoints.has(from)) errors.from = sourceProblem(network, from);
 	else if (!findSource(network, from)) errors.from = `unknown source '${from}' (known: ${someNames(sourceNames(network))})`;
 	if (to === '') errors.to = `type ${destinationKinds}`;
 	else if (/^[\d.]+$/.test(to) && !isIpv4Address(to)) errors.to = `'${to}' is not an IPv4 address (four numbers 0-255, like 10.0.1.4)`;

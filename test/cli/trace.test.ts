@@ -72,3 +72,20 @@ for (const [title, args, message] of [
 		t.regex(lines[0]!, message);
 	});
 }
+
+test('an address typed wrong is a bad address (exit 2), not a DNS name that fails', (t) => {
+	for (const to of ['10.0.3.999', '300.1.1.1', '10.0.3']) {
+		const run = runCli('trace', 'test/fixtures/cli-basic.yaml', '--from', 'vm-spoke1', '--to', to);
+		t.is(run.status, 2, to);
+		t.is(run.stderr, `vnetlab: '${to}' is not an IPv4 address (four numbers 0-255, like 10.0.1.4)\n`);
+	}
+});
+
+test('a private endpoint as the source or as --nic says why (it only receives; Azure shows it no routes), exit 2', (t) => {
+	const trace = runCli('trace', 'test/fixtures/cli-basic.yaml', '--from', 'pe-stcontoso-blob', '--to', 'vm-spoke1');
+	t.is(trace.status, 2);
+	t.regex(trace.stderr, /^vnetlab: pe-stcontoso-blob is private endpoint pe-stcontoso-blob: a private endpoint only receives connections/);
+	const routes = runCli('routes', 'test/fixtures/cli-basic.yaml', '--nic', 'pe-stcontoso-blob');
+	t.is(routes.status, 2);
+	t.regex(routes.stderr, /^vnetlab: pe-stcontoso-blob is a private endpoint: Azure shows no effective routes for a private endpoint's network interface/);
+});

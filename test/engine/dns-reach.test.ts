@@ -84,3 +84,29 @@ test('a dns objective sees the same timeout as the trace', (t) => {
 	const status = evaluateObjective(network, {id: 'x', text: 'resolves', dns: {from: 'vm-spoke1', name}, expect: {result: 'ip'}});
 	t.false(status.passed);
 });
+
+// S-PEDNSI: on-premises reaches the inbound endpoint over the VPN or ExpressRoute connection; a
+// conditional forwarder whose target the site cannot reach answers nothing.
+const siteCases: Array<{title: string; change?: (t: Topology) => void; result: 'ip' | 'no-answer'; why?: RegExp}> = [
+	{title: 'S-PEDNSI: the site forwarder reaches the hub resolver over the VPN gateway and gets the private answer', result: 'ip'},
+	{
+		title: 'S-PEDNSI: a forwarder aimed at a VNet the site has no path to times out instead of answering',
+		change: (t) => {
+			t.virtualNetworks.push({name: 'lonely', region: 'westeurope', addressSpace: ['10.9.0.0/16'], dnsServers: [], subnets: [{name: 'dns', addressPrefix: '10.9.0.0/24', serviceEndpoints: [], privateEndpointNetworkPolicies: 'Disabled', privateLinkServiceNetworkPolicies: 'Enabled', defaultOutboundAccess: true}]} as unknown as Topology['virtualNetworks'][number]);
+			t.dnsResolvers.push({name: 'resolver-lonely', vnet: 'lonely', inboundEndpointIp: '10.9.0.4', forwardingRulesets: []} as unknown as Topology['dnsResolvers'][number]);
+			t.localNetworks[0]!.dnsForwarding = [{domain: 'blob.core.windows.net', targets: ['10.9.0.4']}];
+		},
+		result: 'no-answer',
+		why: /forwarded query to 10\.9\.0\.4 \(UDP 53\) never gets there: the packet is dropped \(no-route\)/,
+	},
+];
+
+for (const c of siteCases) {
+	test(c.title, (t) => {
+		const network = buildNetwork(variant(base, c.change));
+		const resolution = resolve(network, 'onprem-pc', name, dnsReachFrom(network, 'onprem-pc'));
+		t.is(resolution.result, c.result, resolution.steps.join('\n'));
+		if (c.why) t.regex(resolution.steps.join(' '), c.why);
+		t.is(trace(network, 'onprem-pc', name).verdict.reason === 'dns-no-answer', c.result === 'no-answer');
+	});
+}

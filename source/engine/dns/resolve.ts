@@ -32,7 +32,14 @@ export type DnsContext =
 
 type Outcome = {answers: DnsAnswer[]; result: Resolution['result']; ip?: string};
 
-type State = {network: Network; steps: string[]; cnames: number; forwards: number};
+type State = {
+	network: Network;
+	steps: string[];
+	cnames: number;
+	forwards: number;
+	/** Whether a forwarded query reaches its target (see DnsReach in engine/dns.ts); unchecked without it. */
+	reach?: (serverIp: string, from: Vantage) => string | undefined;
+};
 
 type Lookup =
 	| {kind: 'record'; record: Pick<DnsRecord, 'type' | 'value'>; origin: DnsOrigin}
@@ -140,6 +147,13 @@ function sendTo(state: State, ip: string, from: Vantage, name: string, forwarder
 	const server = dnsServerAt(state.network, ip, from);
 	state.steps.push(`${capitalise(server.description)}.`);
 	if (server.kind === 'none') return {kind: 'no-answer'};
+	// A forwarder target is reached like any address: an on-premises server needs the VPN or ExpressRoute path to it (S-PEDNSI).
+	const blocked = state.reach?.(ip, from);
+	if (blocked !== undefined) {
+		state.steps.push(`The forwarded query to ${ip} (UDP 53) never gets there: ${blocked}. It times out.`);
+		return {kind: 'no-answer'};
+	}
+
 	const outcome = recurse(state, contextOf(server), name);
 	return {kind: 'forwarded', outcome: {...outcome, answers: throughForwarder(outcome.answers, forwarder)}};
 }
@@ -213,8 +227,8 @@ export type FirstServer =
 	| {kind: 'none'};
 
 /** Resolve `name` (already normalised) for a client whose first server is given; `steps` begin with `intro`. */
-export function resolveFrom(network: Network, first: FirstServer, name: string, from: string, intro: readonly string[]): Resolution {
-	const state: State = {network, steps: [...intro], cnames: 0, forwards: 0};
+export function resolveFrom(network: Network, first: FirstServer, name: string, from: string, intro: readonly string[], reach?: State['reach']): Resolution {
+	const state: State = {network, steps: [...intro], cnames: 0, forwards: 0, ...(reach ? {reach} : {})};
 	let outcome: Outcome;
 	if (first.kind === 'none') {
 		outcome = {answers: [], result: 'no-answer'};

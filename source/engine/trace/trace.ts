@@ -3,9 +3,9 @@
  * by hop. Pure and deterministic; it never throws on a valid model, except for a query that
  * names an unknown source or destination (TraceInputError), which is the caller's input error.
  */
-import {isIpv4Address} from '../address.js';
+import {ipToInt, isIpv4Address, maskOf} from '../address.js';
 import {dnsClientFor, resolveName, type DnsReach} from '../dns.js';
-import type {Network} from '../network.js';
+import {prefixOf, type Network} from '../network.js';
 import {platformService} from '../nsg-tags.js';
 import type {Protocol, Resolution, Trace} from '../results.js';
 import type {LocalNetwork, NetworkInterface, OnPremisesHost} from '../topology.js';
@@ -32,6 +32,13 @@ export function findSource(network: Network, from: string): Source | undefined {
 	}
 
 	return undefined;
+}
+
+/** Why `from` cannot send a packet: a private endpoint's interface (S-PE: it only answers), or an unknown name. */
+export function sourceProblem(network: Network, from: string): string {
+	const endpoint = network.privateEndpoints.get(from);
+	if (endpoint) return `${from} is private endpoint ${endpoint.name}: a private endpoint only receives connections, it never starts one; trace from a VM's network interface or an on-premises host to it instead`;
+	return `unknown source '${from}': give a network interface or an on-premises host name`;
 }
 
 /** An IP literal, or the address of a named object (NIC, on-premises or Internet host, private endpoint). */
@@ -62,6 +69,8 @@ export function isDnsName(network: Network, to: string): boolean {
  */
 export function destinationProblem(network: Network, to: string): string | undefined {
 	if (addressOfObject(network, to) !== undefined || usualNameOf(network, to)) return undefined;
+	// Digits and dots are an address typed wrong, not a DNS name (no top-level domain is numeric).
+	if (/^[\d.]+$/.test(to)) return `'${to}' is not an IPv4 address (four numbers 0-255, like 10.0.1.4)`;
 	const not = notADestination(network, to);
 	if (not) return not;
 	if (isDnsName(network, to)) return undefined;
@@ -69,27 +78,63 @@ export function destinationProblem(network: Network, to: string): string | undef
 }
 
 /**
- * Whether a VM's DNS query reaches a custom DNS server: a UDP 53 packet traced from the VM's NIC,
- * so the same NSGs, routes and peerings decide as for any other packet. Undefined when it is
- * delivered (or the server is the VM itself), else the drop in words.
+ * Whether a DNS query reaches a server: a UDP 53 packet traced like any other, so the same NSGs,
+ * routes, peerings and gateways decide. Without a vantage it is the client VM's query to its
+ * VNet's custom DNS server; from an on-premises site it is the site's DNS server forwarding (sent
+ * from that server's address, or a host of the site when the server is not inside it). Queries
+ * forwarded from inside Azure (a ruleset's outbound endpoint, a DNS server VM) are not traced.
+ * Undefined when the query is delivered, else the drop in words.
  */
-export function dnsReachFrom(network: Network, from: string): DnsReach | undefined {
-	const nic = network.nics.get(from);
-	if (!nic) return undefined;
-	return (serverIp) => {
-		if (serverIp === nic.privateIpAddress) return undefined;
-		const query = trace(network, from, serverIp, {protocol: 'udp', port: 53});
+export function dnsReachFrom(network: Network, from: string): DnsReach {
+	return (serverIp, vantage) => {
+		let source: Source | undefined;
+		if (vantage === undefined) {
+			const nic = network.nics.get(from);
+			if (!nic || serverIp === nic.privateIpAddress) return undefined;
+			source = {kind: 'nic', nic};
+		} else if (vantage.kind === 'on-premises') {
+			source = siteDnsSender(network, vantage.localNetwork);
+		}
+
+		if (!source || (source.kind === 'on-premises' && source.host.ipAddress === serverIp)) return undefined;
+		const query = traceFrom(network, source, serverIp, {protocol: 'udp', port: 53});
 		if (query.verdict.result === 'delivered') return undefined;
 		const rule = query.verdict.rule ? ` by ${query.verdict.rule}` : '';
 		return `the packet is ${query.verdict.result}${query.verdict.reason ? ` (${query.verdict.reason})` : ''}${rule}: ${query.verdict.detail.replace(/\.$/, '')}`;
 	};
 }
 
+/** The sender of a site's forwarded DNS queries: its DNS server's address when the site holds it, else its first host. */
+function siteDnsSender(network: Network, localNetwork: string): Source | undefined {
+	const site = network.topology.localNetworks.find((candidate) => candidate.name === localNetwork);
+	if (!site) return undefined;
+	const serverIp = site.dnsServers[0];
+	const listed = site.hosts.find((host) => host.ipAddress === serverIp);
+	if (listed) return {kind: 'on-premises', site, host: listed};
+	if (serverIp !== undefined && isIpv4Address(serverIp) && site.addressPrefixes.some((prefix) => inPrefix(network, serverIp, prefix))) {
+		return {kind: 'on-premises', site, host: {name: `${site.name} DNS server`, ipAddress: serverIp}};
+	}
+
+	const host = site.hosts[0];
+	return host ? {kind: 'on-premises', site, host} : undefined;
+}
+
+function inPrefix(network: Network, ip: string, text: string): boolean {
+	const prefix = prefixOf(network, text);
+	return ((ipToInt(ip) & maskOf(prefix.length)) >>> 0) === prefix.base;
+}
+
 export function trace(network: Network, from: string, to: string, options: TraceOptions = {}): Trace {
+	const source = findSource(network, from);
+	if (!source) throw new TraceInputError(sourceProblem(network, from));
+	return traceFrom(network, source, to, options);
+}
+
+/** The trace from a source already found (or made: a site's DNS server sending a forwarded query). */
+function traceFrom(network: Network, source: Source, to: string, options: TraceOptions): Trace {
 	const protocol = options.protocol ?? 'tcp';
 	const port = protocol === 'icmp' ? 0 : (options.port ?? 443);
-	const source = findSource(network, from);
-	if (!source) throw new TraceInputError(`unknown source '${from}': give a network interface or an on-premises host name`);
+	const from = source.kind === 'nic' ? source.nic.name : source.host.name;
 	const sourceIp = source.kind === 'nic' ? source.nic.privateIpAddress : source.host.ipAddress;
 	const sourceName = source.kind === 'nic' ? source.nic.name : source.host.name;
 
