@@ -298,6 +298,27 @@ function checkIpOrCidr(c: Context, path: Path, value: unknown): void {
 	else checkIp(c, path, value);
 }
 
+const rfc1918 = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+
+/**
+ * Rule S-STNS (IP network rule restrictions): a storage IP rule takes public Internet addresses
+ * only, never the RFC 1918 private ranges, and no /31 or /32 range (list such addresses one by one).
+ */
+function checkStorageIpRule(c: Context, path: Path, value: unknown): void {
+	if (typeof value !== 'string') return;
+	const [address, length] = value.split('/');
+	if (address === undefined || !isIpv4Address(address)) return;
+	const privateRange = rfc1918.find((range) => {
+		const prefix = tryParsePrefix(range)!;
+		return prefixContains(prefix, ipToInt(address));
+	});
+	if (privateRange) {
+		error(c, path, `'${value}' is a private address (inside ${privateRange}): storage IP rules take public Internet addresses only; admit a subnet with a virtual network rule and a service endpoint, or use a private endpoint`);
+	} else if (length === '31' || length === '32') {
+		error(c, path, `'${value}': storage IP rules do not take /31 or /32 ranges; list the address${length === '31' ? 'es' : ''} one by one without a length (e.g. ${address})`);
+	}
+}
+
 function checkAddressText(c: Context): void {
 	const t = c.t;
 	t.virtualNetworks.forEach((vnet, v) => {
@@ -338,7 +359,11 @@ function checkAddressText(c: Context): void {
 	});
 	t.resources.forEach((resource, i) => {
 		checkIp(c, ['resources', i, 'publicIpAddress'], resource.publicIpAddress);
-		list(resource.networkRuleSet?.ipRules).forEach((text, j) => checkIpOrCidr(c, ['resources', i, 'networkRuleSet', 'ipRules', j], text));
+		list(resource.networkRuleSet?.ipRules).forEach((text, j) => {
+			const path = ['resources', i, 'networkRuleSet', 'ipRules', j];
+			checkIpOrCidr(c, path, text);
+			if (resource.type === 'Microsoft.Storage/storageAccounts') checkStorageIpRule(c, path, text);
+		});
 	});
 	t.privateEndpoints.forEach((endpoint, i) => checkIp(c, ['privateEndpoints', i, 'privateIpAddress'], endpoint.privateIpAddress));
 	t.privateDnsZones.forEach((zone, i) => {
@@ -547,7 +572,14 @@ function checkReferences(c: Context): void {
 		requireName(c, ['dnsResolvers', i, 'vnet'], resolver.vnet, vnetNames, 'virtual network', 'virtualNetworks');
 		list(resolver.forwardingRulesets).forEach((ruleset, j) => {
 			list(ruleset.vnetLinks).forEach((name, k) => {
-				requireName(c, ['dnsResolvers', i, 'forwardingRulesets', j, 'vnetLinks', k], name, vnetNames, 'virtual network', 'virtualNetworks');
+				const path = ['dnsResolvers', i, 'forwardingRulesets', j, 'vnetLinks', k];
+				requireName(c, path, name, vnetNames, 'virtual network', 'virtualNetworks');
+				// Rule S-RESOLVER (rulesets): a ruleset links only to virtual networks in its own region, the resolver's.
+				const home = c.vnets.get(resolver.vnet)?.vnet.region;
+				const linked = typeof name === 'string' ? c.vnets.get(name)?.vnet.region : undefined;
+				if (home && linked && home.toLowerCase() !== linked.toLowerCase()) {
+					error(c, path, `${name} is in ${linked}, but ruleset ${ruleset.name} belongs to ${resolver.name} in ${home}: a forwarding ruleset links only to virtual networks in its own region`);
+				}
 			});
 		});
 	});

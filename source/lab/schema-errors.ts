@@ -37,6 +37,8 @@ export const patternMessages: Readonly<Record<string, string>> = {
 	'^[^/\\s]+/[^/\\s]+$': 'is not a subnet reference: write it as vnet/subnet (e.g. hub/app)',
 	[`^${tag}$`]: 'is not a service tag name: use letters, digits and dots (e.g. Storage.WestEurope)',
 	[`^${label}(?:\\.${label})*\\.?$`]: 'is not a DNS name (e.g. corp.contoso.com)',
+	// A ruleset rule may be '.', the wildcard that matches every name (S-RESOLVER rulesets).
+	[`^(?:\\.|${label}(?:\\.${label})*\\.?)$`]: "is not a DNS domain: write one such as corp.contoso.com, or '.' for every name",
 	'^[^/\\s]+$': "cannot be a name here: no '/' or spaces (subnets are referenced as vnet/subnet)",
 };
 

@@ -145,6 +145,17 @@ const cases: Case[] = [
 	]},
 	{title: 'service tag overrides', topology: {serviceTags: {'Storage.WestEurope': ['52.239.0.0/16'], 'Storage.WestEurope2': ['52.239.0.1/16']}}, expect: [['serviceTags["Storage.WestEurope2"][0]', 'did you mean 52.239.0.0/16?']]},
 	{title: 'storage IP rules take an IP or a CIDR', topology: {resources: [{...(base.resources as Input[])[0], networkRuleSet: {ipRules: ['203.0.113.7', '203.0.113.0/24', '203.0.113.1/24']}}]}, expect: [['resources[0].networkRuleSet.ipRules[2]', 'did you mean 203.0.113.0/24?']]},
+	{
+		title: 'S-STNS: storage IP rules take public addresses only, and no /31 or /32 range',
+		topology: {resources: [{...(base.resources as Input[])[0], networkRuleSet: {ipRules: ['10.0.1.0/24', '172.20.0.5', '192.168.1.0/24', '198.51.100.6/31', '198.51.100.9/32', '198.51.100.10', '198.51.100.0/30']}}]},
+		expect: [
+			['resources[0].networkRuleSet.ipRules[0]', 'private address (inside 10.0.0.0/8)'],
+			['resources[0].networkRuleSet.ipRules[1]', 'private address (inside 172.16.0.0/12)'],
+			['resources[0].networkRuleSet.ipRules[2]', 'private address (inside 192.168.0.0/16)'],
+			['resources[0].networkRuleSet.ipRules[3]', 'do not take /31 or /32 ranges'],
+			['resources[0].networkRuleSet.ipRules[4]', 'do not take /31 or /32 ranges'],
+		],
+	},
 	{title: 'A record value must be an IP, CNAME a name', topology: {privateDnsZones: [{name: 'privatelink.blob.core.windows.net', records: [
 		{name: 'a', type: 'A', value: 'stcontoso'}, {name: 'b', type: 'CNAME', value: 'x.blob.core.windows.net'}, {name: 'c', type: 'CNAME', value: 'not a name'},
 	]}]}, expect: [
@@ -228,6 +239,14 @@ const cases: Case[] = [
 		['dnsResolvers[0].vnet', "no virtual network named 'nowhere'"],
 		['dnsResolvers[1].forwardingRulesets[0].vnetLinks[1]', "no virtual network named 'spoke9'"],
 	]},
+	{
+		title: 'S-RESOLVER: a forwarding ruleset links only to VNets in its own region',
+		topology: {
+			virtualNetworks: [...(base.virtualNetworks as Input[]), {name: 'east', region: 'eastus', addressSpace: ['10.50.0.0/16'], subnets: [{name: 'app', addressPrefix: '10.50.1.0/24'}]}],
+			dnsResolvers: [{name: 'b', vnet: 'hub', inboundEndpointIp: '10.0.1.21', forwardingRulesets: [{name: 'rs', vnetLinks: ['spoke', 'east'], rules: [{domain: 'corp.contoso.com', targets: ['192.168.1.10']}]}]}],
+		},
+		expect: [['dnsResolvers[0].forwardingRulesets[0].vnetLinks[1]', 'east is in eastus, but ruleset rs belongs to b in westeurope: a forwarding ruleset links only to virtual networks in its own region']],
+	},
 	{title: 'load balancer: missing frontend subnet, backend NIC, rule frontend', topology: {loadBalancers: [{
 		name: 'lb', sku: 'Standard', frontends: [{name: 'fe', subnet: 'hub/web', privateIpAddress: '10.0.1.10'}], backends: ['vm-app', 'vm-web'],
 		rules: [{frontend: 'fe1', protocol: 'Tcp', frontendPort: 443, backendPort: 443}],

@@ -338,3 +338,29 @@ test('formatDiagnostic', (t) => {
 	t.is(formatDiagnostic({...d, severity: 'warning'}), 'a.yaml:3:7: routeTables[0].name: warning: bad');
 	t.is(formatDiagnostic({...d, path: ''}), 'a.yaml:3:7: bad');
 });
+
+test("a ruleset's wildcard rule '.' loads and catches every name no longer rule covers (S-RESOLVER rulesets)", async (t) => {
+	const {buildNetwork} = await import('../../source/engine/network.js');
+	const {resolve} = await import('../../source/engine/dns.js');
+	const text = yaml(
+		'virtualNetworks:',
+		'  - {name: hub, region: westeurope, addressSpace: [10.0.0.0/16], subnets: [{name: app, addressPrefix: 10.0.1.0/24}, {name: dns, addressPrefix: 10.0.2.0/24}]}',
+		'networkInterfaces:',
+		'  - {name: vm-app, subnet: hub/app, privateIpAddress: 10.0.1.4}',
+		'  - {name: vm-dns, subnet: hub/dns, privateIpAddress: 10.0.2.4}',
+		'dnsResolvers:',
+		'  - name: resolver',
+		'    vnet: hub',
+		'    inboundEndpointIp: 10.0.2.10',
+		'    forwardingRulesets:',
+		"      - {name: rs, vnetLinks: [hub], rules: [{domain: '.', targets: [10.0.2.4]}, {domain: corp.contoso.com, targets: [10.0.2.5]}]}",
+	);
+	const {topology, diagnostics} = loadTopologyText(text, 'wildcard.yaml');
+	t.deepEqual(diagnostics.map(formatDiagnostic), []);
+	const resolution = resolve(buildNetwork(topology!), 'vm-app', 'www.example.com');
+	t.regex(resolution.steps.join(' '), /forwards it to 10\.0\.2\.4/, resolution.steps.join('\n'));
+	const bad = loadTopologyText(text.replace("domain: '.'", "domain: '..'"), 'wildcard.yaml');
+	t.deepEqual(bad.diagnostics.map(formatDiagnostic), [
+		"wildcard.yaml:11:55: dnsResolvers[0].forwardingRulesets[0].rules[0].domain: '..' is not a DNS domain: write one such as corp.contoso.com, or '.' for every name",
+	]);
+});
