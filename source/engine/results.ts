@@ -46,6 +46,10 @@ export type BeatenWhy =
 	| 'lower-source-priority'
 	| 'service-tag-order'
 	| 'system-route-preferred'
+	/** Two gateway-learned routes with the same prefix: the ExpressRoute gateway's wins over the VPN gateway's. */
+	| 'expressroute-preferred'
+	/** Same prefix, same source and kind: the first listed wins (vnetlab's tie-break; the docs do not order them). */
+	| 'first-listed'
 	| 'invalid';
 
 export type BeatenRoute = {route: EffectiveRoute; why: BeatenWhy; matchedPrefix: string};

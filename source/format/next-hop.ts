@@ -54,6 +54,10 @@ export function describeBeaten(beaten: BeatenRoute, result: NextHopResult): stri
 
 		case 'system-route-preferred':
 			return `${winner.nextHopType} system route preferred over BGP, even over a longer BGP prefix`;
+		case 'expressroute-preferred':
+			return 'the ExpressRoute gateway\'s route is preferred over the VPN gateway\'s for the same prefix';
+		case 'first-listed':
+			return 'same prefix and source as the winner; vnetlab takes the first listed';
 		case 'invalid':
 			if (!loser.note) return 'Invalid';
 			return /^invalid\b/i.test(loser.note) ? loser.note : `Invalid: ${loser.note}`;

@@ -18,6 +18,8 @@ export function gatewayRoutes(network: Network, vnetName: string, firstOrder: nu
 			for (const text of site.addressPrefixes) {
 				const hop = gateway.publicIpAddress ? [gateway.publicIpAddress] : [];
 				const record = systemRecord('gateway', [prefixOf(network, text)], 'VirtualNetworkGateway', firstOrder + records.length, hop);
+				// ExpressRoute coexistence doc: for the same prefix the ExpressRoute route is preferred over the VPN one.
+				record.tagRank = gateway.gatewayType === 'ExpressRoute' ? 0 : 1;
 				if (transitFrom) {
 					addNote(record, `Learned through gateway transit from ${transitFrom}'s gateway ${gateway.name} (docs: gateway transit for peering).`);
 				}

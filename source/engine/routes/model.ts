@@ -30,7 +30,11 @@ export type RouteRecord = {
 	route: EffectiveRoute;
 	prefixes: Prefix[];
 	kind: RouteKind;
-	/** User routes: 0 explicit CIDR, 1 regional tag, 2 top-level tag, 3 AzureCloud regional, 4 AzureCloud (S-UDR 4). */
+	/**
+	 * Equal-prefix rank within one source, lower wins. User routes: 0 explicit CIDR, 1 regional tag, 2 top-level
+	 * tag, 3 AzureCloud regional, 4 AzureCloud (S-UDR 4). Gateway routes: 0 ExpressRoute, 1 VPN (ExpressRoute is
+	 * preferred over site-to-site VPN for the same prefix: docs, ExpressRoute and S2S VPN coexistence).
+	 */
 	tagRank: number;
 	/** Creation order, for deterministic ties (a user route's position in its table). */
 	order: number;

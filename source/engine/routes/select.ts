@@ -6,7 +6,8 @@
  *  (b) longest prefix wins (S-UDR 2.1);
  *  (c) on an equal prefix a service endpoint route beats User and BGP (S-SE); otherwise
  *      User > BGP > System (S-UDR 2.2); among user routes explicit CIDR > regional tag > top-level
- *      tag > AzureCloud regional > AzureCloud (S-UDR 4).
+ *      tag > AzureCloud regional > AzureCloud (S-UDR 4); among gateway routes ExpressRoute > VPN
+ *      (ExpressRoute coexistence doc).
  * Invalid routes never win; those that match are listed as beaten with why `invalid`.
  */
 import type {BeatenRoute, BeatenWhy, NextHopResult} from '../results.js';
@@ -64,10 +65,7 @@ export function selectRoute(routing: SubnetRouting, destinationIp: number): Next
 				a.record.order - b.record.order,
 		);
 		winner = group[0]!;
-		for (const atom of group.slice(1)) {
-			const sameSource = atom.record.route.source === winner.record.route.source;
-			losers.push({atom, why: sameSource && winner.record.route.source === 'User' ? 'service-tag-order' : 'lower-source-priority'});
-		}
+		for (const atom of group.slice(1)) losers.push({atom, why: equalPrefixWhy(winner, atom)});
 	}
 
 	const notes: string[] = [];
@@ -96,6 +94,14 @@ export function selectRoute(routing: SubnetRouting, destinationIp: number): Next
 		beaten: orderLosers(losers),
 		notes,
 	};
+}
+
+/** Why `loser` lost to `winner` on an equal prefix. */
+function equalPrefixWhy(winner: Atom, loser: Atom): BeatenWhy {
+	if (loser.record.route.source !== winner.record.route.source) return 'lower-source-priority';
+	if (winner.record.route.source === 'User') return 'service-tag-order';
+	if (winner.record.kind === 'gateway' && loser.record.kind === 'gateway' && winner.record.tagRank < loser.record.tagRank) return 'expressroute-preferred';
+	return 'first-listed';
 }
 
 /** Most specific first; then by source, as the effective route table lists them. */

@@ -19,6 +19,8 @@ const whyWords: Record<BeatenRoute['why'], string> = {
 	'lower-source-priority': 'same prefix, lower source priority (User > BGP > System)',
 	'service-tag-order': 'same prefix; explicit > regional tag > top-level tag > AzureCloud regional > AzureCloud',
 	'system-route-preferred': 'VNet, peering and service endpoint system routes are preferred',
+	'expressroute-preferred': 'same prefix; the ExpressRoute gateway is preferred over the VPN gateway',
+	'first-listed': 'same prefix and source; the first listed wins',
 	invalid: 'Invalid on this subnet',
 };
 
@@ -334,17 +336,25 @@ function toAppliance(walk: Walk, vnetName: string, nextHopIp: string, routeRule:
 }
 
 /**
- * Which of a VNet's gateways takes the packet: the one with an on-premises site holding the
- * destination (its learned route matched), else the VPN gateway (a user route's next hop must be
- * one, S-UDR), else the first. Matters when VPN and ExpressRoute gateways coexist.
+ * Which of a VNet's gateways takes the packet: the one whose on-premises site holds the
+ * destination by the longest prefix (its learned route matched), ExpressRoute before VPN on the
+ * same prefix (ExpressRoute coexistence doc); else the VPN gateway (a user route's next hop must be
+ * one, S-UDR); else the first. Matters when VPN and ExpressRoute gateways coexist.
  */
 function gatewayFor(walk: Walk, vnetName: string): VirtualNetworkGateway | undefined {
 	const {network} = walk;
 	const gateways = network.topology.virtualNetworkGateways.filter((g) => g.vnet === vnetName);
 	const ip = ipToInt(walk.destinationIp);
-	const holdsDestination = (g: VirtualNetworkGateway) =>
-		network.topology.localNetworks.some((site) => site.gateway === g.name && site.addressPrefixes.some((p) => prefixContains(prefixOf(network, p), ip)));
-	return gateways.find(holdsDestination) ?? gateways.find((g) => g.gatewayType === 'Vpn') ?? gateways[0];
+	const heldLength = (g: VirtualNetworkGateway) =>
+		Math.max(
+			-1,
+			...network.topology.localNetworks
+				.filter((site) => site.gateway === g.name)
+				.flatMap((site) => site.addressPrefixes.map((p) => prefixOf(network, p)).filter((p) => prefixContains(p, ip)).map((p) => p.length)),
+		);
+	const erFirst = (g: VirtualNetworkGateway) => (g.gatewayType === 'ExpressRoute' ? 0 : 1);
+	const holding = gateways.filter((g) => heldLength(g) >= 0).sort((a, b) => heldLength(b) - heldLength(a) || erFirst(a) - erFirst(b));
+	return holding[0] ?? gateways.find((g) => g.gatewayType === 'Vpn') ?? gateways[0];
 }
 
 /** Next hop VirtualNetworkGateway: this VNet's VPN gateway, or the hub's through gateway transit (S-GWT). */
