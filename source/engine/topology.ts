@@ -82,6 +82,12 @@ export type VirtualNetworkGateway = {
 	vnet: string;
 	gatewayType: GatewayType;
 	publicIpAddress?: string;
+	/**
+	 * A VPN gateway's default site: the local network that receives Internet-bound traffic sent to
+	 * the gateway (forced tunnelling; Set-AzVirtualNetworkGatewayDefaultSite). Without it, and without a
+	 * site advertising 0.0.0.0/0, such traffic has nowhere to go.
+	 */
+	defaultSite?: string;
 };
 
 export type DnsForwardingRule = {domain: string; targets: string[]};

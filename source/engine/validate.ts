@@ -547,6 +547,15 @@ function checkReferences(c: Context): void {
 		if (!c.subnets.has(`${gateway.vnet}/GatewaySubnet`)) {
 			error(c, path, `virtual network ${gateway.vnet} has no subnet named GatewaySubnet: a gateway needs one (e.g. a /27 inside ${gateway.vnet}'s address space)`);
 		}
+
+		// Rule (S2S forced tunnelling): the default site is a VPN gateway's setting, naming one of its own local networks.
+		if (gateway.defaultSite === undefined) return;
+		const sitePath = ['virtualNetworkGateways', i, 'defaultSite'];
+		const own = t.localNetworks.filter((site) => site.gateway === gateway.name).map((site) => site.name);
+		if (gateway.gatewayType !== 'Vpn') error(c, sitePath, `${gateway.name} is an ExpressRoute gateway: a default site is a VPN gateway setting (over ExpressRoute, on-premises advertises 0.0.0.0/0 by BGP instead)`);
+		else if (!own.includes(gateway.defaultSite)) {
+			error(c, sitePath, `'${gateway.defaultSite}' is not a local network connected to ${gateway.name}${own.length > 0 ? ` (its sites: ${own.join(', ')})` : ' (it has none)'}`);
+		}
 	});
 	t.localNetworks.forEach((site, i) => {
 		requireName(c, ['localNetworks', i, 'gateway'], site.gateway, gateways, 'virtual network gateway', 'virtualNetworkGateways');

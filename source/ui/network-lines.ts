@@ -76,7 +76,7 @@ function vnetSection(topology: Topology): Section {
 
 			if (subnet.name === 'GatewaySubnet') {
 				for (const gateway of topology.virtualNetworkGateways.filter((g) => g.vnet === vnet.name)) {
-					entries.push({text: join([`gateway ${gateway.name}`, gateway.gatewayType, gateway.publicIpAddress]), depth: 2});
+					entries.push({text: join([`gateway ${gateway.name}`, gateway.gatewayType, gateway.publicIpAddress, gateway.defaultSite ? `default site ${gateway.defaultSite}` : undefined]), depth: 2});
 				}
 			}
 		}

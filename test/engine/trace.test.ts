@@ -78,6 +78,11 @@ function coexistingExpressRoute(t: Topology) {
 	t.localNetworks.push({name: 'datacenter', gateway: 'ergw', addressPrefixes: ['172.16.0.0/16'], dnsServers: [], dnsForwarding: [], hosts: [{name: 'dc-server', ipAddress: '172.16.1.5'}]});
 }
 
+/** vpngw sends Internet-bound traffic to site onprem (Set-AzVirtualNetworkGatewayDefaultSite). */
+function defaultSite(t: Topology): void {
+	t.virtualNetworkGateways.find((gateway) => gateway.name === 'vpngw')!.defaultSite = 'onprem';
+}
+
 /** hub/private sends everything to the hub NVA (forced tunnelling to an appliance). */
 function privateDefaultToNva(t: Topology) {
 	routeTable(t, 'rt-private', [{name: 'default-via-nva', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualAppliance', nextHopIpAddress: '10.0.2.4'}], ['hub/private']);
@@ -598,13 +603,25 @@ const cases: Case[] = [
 		via: ['onprem-pc', 'vpngw', 'nva', 'vm-spoke1'],
 	},
 	{
-		title: 'S-UDR 2.4: forced tunnelling sends Internet traffic to on-premises, which egresses with its own IP',
-		change: (t) => routeTable(t, 'rt-app', [{name: 'force-onprem', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway'}], ['hub/app']),
+		title: 'S-UDR 2.4 / S2S forced tunnelling: Internet traffic goes to the default site, which egresses with its own IP',
+		change: (t) => {
+			routeTable(t, 'rt-app', [{name: 'force-onprem', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway'}], ['hub/app']);
+			defaultSite(t);
+		},
 		from: 'vm-app',
 		to: 'example-web',
 		result: 'delivered',
 		via: ['vm-app', 'vpngw', 'onprem'],
 		sourceIpSeen: '198.51.100.7',
+	},
+	{
+		title: 'S2S forced tunnelling: without a default site (or a BGP 0.0.0.0/0), the gateway has nowhere to send Internet traffic',
+		change: (t) => routeTable(t, 'rt-app', [{name: 'force-onprem', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway'}], ['hub/app']),
+		from: 'vm-app',
+		to: 'example-web',
+		result: 'dropped',
+		reason: 'no-route',
+		via: ['vm-app', 'vpngw'],
 	},
 
 	{
@@ -622,7 +639,10 @@ const cases: Case[] = [
 	},
 	{
 		title: 'S-UDR 2.4: forced tunnelling a private address that is not on-premises: the site has no route for it',
-		change: (t) => routeTable(t, 'rt-private', [{name: 'force-onprem', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway'}], ['hub/private']),
+		change: (t) => {
+			routeTable(t, 'rt-private', [{name: 'force-onprem', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway'}], ['hub/private']);
+			defaultSite(t);
+		},
 		from: 'vm-private',
 		to: '10.9.9.9',
 		result: 'dropped',

@@ -201,6 +201,18 @@ const cases: Case[] = [
 		localNetworks: [{name: 'onprem', gateway: 'vpngw', addressPrefixes: ['192.168.0.0/16'], hosts: [{name: 'pc', ipAddress: '172.16.0.5'}]}],
 	}, expect: [['localNetworks[0].hosts[0].ipAddress', "outside onprem's address prefixes (192.168.0.0/16)"]]},
 
+	{
+		title: 'S2S forced tunnelling: a default site names one of the VPN gateway\'s own sites; ExpressRoute has none',
+		topology: {
+			virtualNetworkGateways: [{...vpn, defaultSite: 'branch'}, {...er, defaultSite: 'dc'}],
+			localNetworks: [{name: 'onprem', gateway: 'vpngw', addressPrefixes: ['192.168.0.0/16']}, {name: 'dc', gateway: 'ergw', addressPrefixes: ['172.16.0.0/16']}],
+		},
+		expect: [
+			['virtualNetworkGateways[0].defaultSite', "'branch' is not a local network connected to vpngw (its sites: onprem)"],
+			['virtualNetworkGateways[1].defaultSite', 'ergw is an ExpressRoute gateway: a default site is a VPN gateway setting'],
+		],
+	},
+
 	// --- References
 	{title: 'subnet names a missing route table, NSG and NAT gateway', topology: {virtualNetworks: [hubWith('app', {routeTable: 'rt-ap', networkSecurityGroup: 'nsg', natGateway: 'nat'}), spoke], routeTables: [{name: 'rt-app'}]}, expect: [
 		['virtualNetworks[0].subnets[0].routeTable', "no route table named 'rt-ap' (did you mean 'rt-app'?)"],

@@ -35,13 +35,25 @@ export function toOnPremises(walk: Walk, gatewayName: string): void {
 		return;
 	}
 
-	const site = holder ?? sites[0];
-	if (!site) {
+	if (sites.length === 0) {
 		walk.drop('next-hop-unreachable', `${gatewayName} has no connection to an on-premises site.`, gatewayName);
 		return;
 	}
 
-	if (gateway) walk.step('forward', 'gateway', `${gateway.name} (${gateway.gatewayType}) sends the packet into its tunnel to on-premises.`, gateway.name);
+	// A destination no site holds goes to the gateway's default site, if it has one (forced tunnelling docs:
+	// Internet-bound traffic needs a default site, or a 0.0.0.0/0 advertised over BGP, which a site holding it covers).
+	const site = holder ?? sites.find((candidate) => candidate.name === gateway?.defaultSite);
+	if (!site) {
+		const advice = gateway?.gatewayType === 'ExpressRoute' ? 'on-premises must advertise a default route (0.0.0.0/0) over BGP' : `set a default site on ${gatewayName} (Set-AzVirtualNetworkGatewayDefaultSite), or have on-premises advertise 0.0.0.0/0 over BGP`;
+		walk.drop(
+			'no-route',
+			`No on-premises site behind ${gatewayName} holds ${walk.destinationIp}, and ${gatewayName} has no default site: the gateway has nowhere to send it. For forced tunnelling, ${advice}.`,
+			gatewayName,
+		);
+		return;
+	}
+
+	if (gateway) walk.step('forward', 'gateway', `${gateway.name} (${gateway.gatewayType}) sends the packet into its tunnel to ${holder ? 'on-premises' : `its default site ${site.name}`}.`, gateway.name);
 
 	if (!walk.enter('on-premises', site.name)) return;
 	if (holder) {
@@ -55,8 +67,8 @@ export function toOnPremises(walk: Walk, gatewayName: string): void {
 		return;
 	}
 
-	// Forced tunnelling: the site receives Internet-bound traffic and sends it out of its own edge.
-	walk.step('forward', 'forced tunnelling', `${walk.destinationIp} is not an on-premises address: the site receives it through the tunnel (forced tunnelling) and sends it out of its own Internet edge.`, site.name);
+	// Forced tunnelling: the default site receives Internet-bound traffic and sends it out of its own edge.
+	walk.step('forward', 'forced tunnelling', `${walk.destinationIp} is not an on-premises address: ${site.name}, the default site, receives it through the tunnel (forced tunnelling) and sends it out of its own Internet edge.`, site.name);
 	leaveSiteForInternet(walk, site);
 }
 
