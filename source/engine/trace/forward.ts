@@ -260,9 +260,25 @@ function toAppliance(walk: Walk, vnetName: string, nextHopIp: string, routeRule:
 	let nic: NetworkInterface | undefined;
 	if (owner?.kind === 'nic') nic = owner.nic;
 	else if (owner?.kind === 'load-balancer') {
-		// An internal load balancer as next hop (S-UDR): its first running backend takes the packet.
-		nic = owner.loadBalancer.backends.map((name) => network.nics.get(name)).find((n) => n?.running);
-		walk.note(`Route ${routeRule} points at load balancer ${owner.loadBalancer.name}; the trace follows its first running backend (flow hashing is not modelled).`);
+		// An internal load balancer as next hop (S-UDR): it passes on only the flows a rule on that frontend
+		// matches; an HA ports rule (protocol All, ports 0) matches every TCP and UDP flow (HA ports overview).
+		const {loadBalancer, frontend} = owner;
+		const rule = loadBalancer.rules.find((r) => r.frontend === frontend && (r.protocol === 'All' || (r.protocol.toLowerCase() === walk.protocol && r.frontendPort === walk.port)));
+		if (!rule) {
+			walk.drop(
+				'no-load-balancer-rule',
+				`Route ${routeRule} sends the packet to ${nextHopIp}, frontend ${frontend} of load balancer ${loadBalancer.name}, which has no rule there for ${walk.protocol.toUpperCase()}${walk.protocol === 'icmp' ? '' : ` ${walk.port}`}: a load balancer in front of appliances passes on only the flows its rules match. An HA ports rule (protocol All, frontend and backend port 0) takes every TCP and UDP flow (docs: High availability ports overview).`,
+				`${loadBalancer.name}/${frontend}`,
+			);
+			return;
+		}
+
+		if (rule.protocol === 'All' && walk.protocol === 'icmp') {
+			walk.note(`The HA ports documentation speaks of TCP and UDP flows; whether ${loadBalancer.name}'s HA ports rule passes ICMP is not documented there. vnetlab lets it through.`);
+		}
+
+		nic = loadBalancer.backends.map((name) => network.nics.get(name)).find((n) => n?.running);
+		walk.note(`Route ${routeRule} points at load balancer ${loadBalancer.name}; its ${rule.protocol === 'All' ? 'HA ports ' : ''}rule takes the flow, and the trace follows its first running backend (flow hashing is not modelled).`);
 	}
 
 	if (!nic) {
