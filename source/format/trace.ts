@@ -27,9 +27,18 @@ function formatStep(step: Step): string[] {
 	return lines;
 }
 
-function formatHop(hop: Hop, index: number): string[] {
+/**
+ * The destination a hop shows: its IP, or the name that DNS never turned into one (the packet
+ * never left; the engine holds 0.0.0.0 there, which is no real destination).
+ */
+export function hopDestination(result: Trace, hop: Hop): string {
+	const unresolved = result.resolution !== undefined && result.resolution.result !== 'ip' && hop.packet.destinationIp === '0.0.0.0';
+	return unresolved ? `${result.packet.to} (not resolved)` : hop.packet.destinationIp;
+}
+
+function formatHop(result: Trace, hop: Hop, index: number): string[] {
 	const title = `${index + 1}. ${hop.at.kind} ${hop.at.name}`;
-	const addresses = `${hop.packet.sourceIp} → ${hop.packet.destinationIp}`;
+	const addresses = `${hop.packet.sourceIp} → ${hopDestination(result, hop)}`;
 	const gap = Math.max(2, width - title.length - addresses.length);
 	const header = title.length + addresses.length + 2 <= width ? `${title}${' '.repeat(gap)}${addresses}` : `${title}\n   ${addresses}`;
 	return [header, ...hop.steps.flatMap(formatStep)];
@@ -40,7 +49,7 @@ export function formatTrace(result: Trace): string {
 	const protocol = packet.protocol === 'icmp' ? 'ICMP' : `${packet.protocol.toUpperCase()} ${packet.port}`;
 	const lines = [`Trace ${packet.from} → ${packet.to} (${protocol})`, ''];
 	result.hops.forEach((hop, index) => {
-		lines.push(...formatHop(hop, index), '');
+		lines.push(...formatHop(result, hop, index), '');
 	});
 	const why = verdict.reason ? ` (${verdict.reason})` : '';
 	const by = verdict.rule ? ` by ${verdict.rule}` : '';

@@ -5,6 +5,7 @@
  * the last hop the verdict and its reason). Pure.
  */
 import {describeOrigin} from '../format/resolution.js';
+import {hopDestination} from '../format/trace.js';
 import type {Hop, Step, Trace} from '../engine/results.js';
 import {describeSource} from '../engine/trace/source-address.js';
 import {blank, line, wrapped, type Line, type Span} from './lines.js';
@@ -42,7 +43,7 @@ export function traceHeadLines(trace: Trace, index: number, width: number, theme
 	const hop = trace.hops[index];
 	const head = wrapped(themedText(`${trace.packet.from} ${arrow} ${trace.packet.to}  ${protocolText(trace)}`, theme), width, {prefix: 'Trace ', tone: 'title'});
 	if (!hop) return [...head, line('No hops.', 'muted')];
-	const where = `Hop ${index + 1} of ${trace.hops.length}: ${hop.at.kind} ${hop.at.name}   ${hop.packet.sourceIp} ${arrow} ${hop.packet.destinationIp}`;
+	const where = `Hop ${index + 1} of ${trace.hops.length}: ${hop.at.kind} ${hop.at.name}   ${hop.packet.sourceIp} ${arrow} ${hopDestination(trace, hop)}`;
 	return [...head, ...pathLines(trace, index, width, theme), ...wrapped(themedText(where, theme), width, {tone: 'accent'})];
 }
 

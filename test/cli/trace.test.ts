@@ -89,3 +89,10 @@ test('a private endpoint as the source or as --nic says why (it only receives; A
 	t.is(routes.status, 2);
 	t.regex(routes.stderr, /^vnetlab: pe-stcontoso-blob is a private endpoint: Azure shows no effective routes for a private endpoint's network interface/);
 });
+
+test('a name DNS never resolved shows as the name in the hop, not as 0.0.0.0', (t) => {
+	const run = runCli('trace', 'test/fixtures/routing-example.yaml', '--from', 'vm-subnet1', '--to', 'nosuch.example.com');
+	t.is(run.status, 0, run.stderr);
+	t.regex(run.stdout, /10\.0\.0\.4 → nosuch\.example\.com \(not resolved\)/);
+	t.false(run.stdout.includes('0.0.0.0'), run.stdout);
+});
