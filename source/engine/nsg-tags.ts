@@ -88,6 +88,9 @@ export function nsgTagContains(network: Network, tag: string, ip: number, subnet
 			return ip === platformIp;
 		case 'azureplatformimds':
 			return ip === metadataIp;
+		case 'azureplatformlkm':
+			// Windows licence activation (KMS) endpoints are not in the topology: nothing modelled is in this tag.
+			return false;
 		default: {
 			const prefixes = serviceTagPrefixes(network, tag);
 			return prefixes !== undefined && prefixes.some((p) => prefixContains(p, ip));

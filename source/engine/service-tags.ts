@@ -107,7 +107,7 @@ const resourceServices: Readonly<Record<ResourceType, string>> = {
 };
 
 const cloudTag = 'AzureCloud';
-const nsgOnlyTags = new Set(['virtualnetwork', 'internet', 'azureloadbalancer']);
+const nsgOnlyTags = new Set(['virtualnetwork', 'internet', 'azureloadbalancer', 'azureplatformdns', 'azureplatformimds', 'azureplatformlkm']);
 const tagShape = /^[A-Za-z][A-Za-z\d]*(?:\.[A-Za-z\d]+)?$/;
 
 /** A tag's canonical spelling and its (sorted, de-duplicated) prefixes. */

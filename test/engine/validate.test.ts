@@ -120,6 +120,15 @@ const cases: Case[] = [
 	{title: 'NSG prefix: an unknown service tag is refused, with the closest one', topology: {networkSecurityGroups: [{name: 'nsg', securityRules: [
 		rule('a', 100, 'Inbound', {sourceAddressPrefix: 'VirtualNetwerk'}),
 	]}]}, expect: [['networkSecurityGroups[0].securityRules[0].sourceAddressPrefix', "'VirtualNetwerk' is not a known service tag (did you mean VirtualNetwork?)"]]},
+	// S-NSG (Azure platform considerations): the platform service tags are how a rule filters DNS, IMDS and licensing.
+	{title: 'NSG prefix: the AzurePlatformDNS, AzurePlatformIMDS and AzurePlatformLKM tags are accepted; a route refuses them', topology: {
+		networkSecurityGroups: [{name: 'nsg', securityRules: [
+			rule('a', 100, 'Outbound', {destinationAddressPrefix: 'AzurePlatformDNS'}),
+			rule('b', 110, 'Outbound', {destinationAddressPrefix: 'AzurePlatformIMDS'}),
+			rule('c', 120, 'Outbound', {destinationAddressPrefix: 'AzurePlatformLKM'}),
+		]}],
+		routeTables: [{name: 'rt', routes: [route('a', 'AzurePlatformDNS', 'None')]}],
+	}, expect: [['routeTables[0].routes[0].addressPrefix', 'AzurePlatformDNS is a tag for NSG rules only']]},
 	// docs (About VPN Gateway configuration settings): an NSG on GatewaySubnet is not supported.
 	{title: 'an NSG on GatewaySubnet is a warning', topology: {
 		virtualNetworks: [hubWith('GatewaySubnet', {networkSecurityGroup: 'nsg'}), spoke],

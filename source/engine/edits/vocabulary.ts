@@ -50,7 +50,12 @@ export const serviceTags = [
 ] as const;
 
 /** Tags that only NSG rules understand: computed per NIC, not address ranges a route can use (S-TAGS). */
-export const nsgOnlyTags = ['VirtualNetwork', 'Internet', 'AzureLoadBalancer'] as const;
+/**
+ * Tags only NSG rules take: computed per subnet (VirtualNetwork, Internet) or naming a platform
+ * service of the host node (S-NSG Azure platform considerations: AzureLoadBalancer probes, and the
+ * AzurePlatformDNS, AzurePlatformIMDS and AzurePlatformLKM tags that alone filter those services).
+ */
+export const nsgOnlyTags = ['VirtualNetwork', 'Internet', 'AzureLoadBalancer', 'AzurePlatformDNS', 'AzurePlatformIMDS', 'AzurePlatformLKM'] as const;
 
 /** Azure limits an edit can run into. */
 export const limits = {
