@@ -149,7 +149,7 @@ export type DropReason =
 	| 'private-link-service-not-visible'
 	/** No load-balancing rule on the frontend matches the protocol and port. */
 	| 'no-load-balancer-rule'
-	/** Private endpoints and Private Link services carry TCP/UDP only. */
+	/** Private endpoints, Private Link services and NAT gateways carry TCP/UDP only. */
 	| 'protocol-not-supported'
 	/** Nothing in the VNet has the destination address. */
 	| 'destination-not-found'

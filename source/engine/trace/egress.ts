@@ -31,6 +31,14 @@ export function egressToInternet(walk: Walk, subnetId: string, egressNic?: Netwo
 
 	const subnet = network.subnets.get(subnetId)?.subnet;
 	const natGateway = subnet?.natGateway ? network.natGateways.get(subnet.natGateway) : undefined;
+	// NAT gateway overview: it carries TCP and UDP only; ICMP is not supported and fails.
+	if (natGateway && walk.protocol === 'icmp') {
+		walk.drop('protocol-not-supported', `NAT gateway ${natGateway.name} takes ${subnetId}'s Internet traffic, and it carries TCP and UDP only: an ICMP packet (ping) does not get out (docs: What is Azure NAT Gateway?).`, natGateway.name);
+		return;
+	}
+
+	// Default outbound access ends for a VM in a Standard internal load balancer's backend pool (docs: Default outbound access).
+	const pool = egressNic ? network.topology.loadBalancers.find((lb) => lb.sku === 'Standard' && lb.backends.includes(egressNic.name)) : undefined;
 	if (!walk.enter('internet', walk.destinationIp)) return;
 	walk.leftAzureFrom = {region: network.subnets.get(subnetId)?.vnet.region ?? '', privateIp: walk.sourceIp};
 	// Precedence: a NAT gateway on the subnet beats an instance public IP, which beats default outbound access.
@@ -40,6 +48,13 @@ export function egressToInternet(walk: Walk, subnetId: string, egressNic?: Netwo
 	} else if (egressNic?.publicIpAddress) {
 		walk.step('nat', `source ${walk.sourceIp} → ${egressNic.publicIpAddress}`, `${egressNic.name}'s own public IP is the source on the Internet.`, egressNic.name);
 		walk.sourceIp = egressNic.publicIpAddress;
+	} else if (subnet?.defaultOutboundAccess && pool) {
+		walk.drop(
+			'no-outbound-access',
+			`${egressNic!.name} is in the backend pool of Standard load balancer ${pool.name}, which ends its default outbound access (an internal load balancer gives no outbound path), and ${subnetId} has no NAT gateway and the VM no public IP: nothing takes the packet to the Internet.`,
+			pool.name,
+		);
+		return;
 	} else if (subnet?.defaultOutboundAccess) {
 		walk.step('nat', 'default outbound access', `${subnetId} still has default outbound access: Azure picks a public source IP that you do not own (docs: Default outbound access).`, subnetId);
 		walk.sourceIp = defaultOutboundSource;
