@@ -54,6 +54,7 @@ export const dropReasons = [
 	'no-healthy-backend',
 	'source-stopped',
 	'private-address-on-internet',
+	'inbound-not-allowed',
 ] as const satisfies readonly DropReason[];
 
 // Does not compile when the engine gains a drop reason this list (and so the lab schema) lacks.

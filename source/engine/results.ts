@@ -160,7 +160,9 @@ export type DropReason =
 	/** The source VM is stopped: it sends nothing. */
 	| 'source-stopped'
 	/** A private (RFC 1918 or shared) address sent toward the Internet, where nothing routes it. */
-	| 'private-address-on-internet';
+	| 'private-address-on-internet'
+	/** A public address that takes no connection started from outside: a NAT gateway's, or a Standard public IP with no NSG allowing it. */
+	| 'inbound-not-allowed';
 
 export type Verdict = {
 	result: TraceResult;

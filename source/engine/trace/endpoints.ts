@@ -28,9 +28,28 @@ export function atPublicAddress(walk: Walk, arrival: Arrival): void {
 
 	const nic = network.topology.networkInterfaces.find((n) => n.publicIpAddress === walk.destinationIp);
 	if (nic && arrival.kind === 'internet') {
+		// Public IP addresses doc: a Standard public IP (every public IP since Basic's retirement) is closed to
+		// inbound traffic unless an NSG on the subnet or NIC allows it; with no NSG at all, nothing opens it.
+		const subnetNsg = network.subnets.get(nic.subnet)?.subnet.networkSecurityGroup;
+		if (!subnetNsg && !nic.networkSecurityGroup) {
+			walk.drop(
+				'inbound-not-allowed',
+				`${walk.destinationIp} is ${nic.name}'s Standard public IP, which is closed to inbound traffic until a network security group allows it; neither ${nic.name} nor ${nic.subnet} has one (docs: Public IP addresses).`,
+				nic.name,
+			);
+			return;
+		}
+
 		walk.step('nat', `destination ${walk.destinationIp} → ${nic.privateIpAddress}`, `Azure translates ${nic.name}'s public IP to its private IP before the NSGs see the packet (docs: Network security groups).`, nic.name);
 		walk.destinationIp = nic.privateIpAddress;
 		deliverToNic(walk, nic);
+		return;
+	}
+
+	// NAT gateway overview: it is outbound only; nothing outside can start a connection to its public IP.
+	const natGateway = network.topology.natGateways.find((gateway) => gateway.publicIpAddress === walk.destinationIp);
+	if (natGateway && arrival.kind === 'internet') {
+		walk.drop('inbound-not-allowed', `${walk.destinationIp} is NAT gateway ${natGateway.name}'s public IP: a NAT gateway carries outbound connections and their replies only, so nothing from outside can start a connection to it (docs: What is Azure NAT Gateway?).`, natGateway.name);
 		return;
 	}
 
