@@ -623,6 +623,15 @@ const cases: Case[] = [
 		reason: 'no-route',
 		via: ['vm-app', 'vpngw'],
 	},
+	{
+		title: 'S2S forced tunnelling: a site advertising 0.0.0.0/0 over BGP takes Internet traffic out of its own edge (no UDR, no default site)',
+		change: (t) => t.localNetworks.find((site) => site.name === 'onprem')!.addressPrefixes.push('0.0.0.0/0'),
+		from: 'vm-app',
+		to: 'example-web',
+		result: 'delivered',
+		via: ['vm-app', 'vpngw', 'onprem'],
+		sourceIpSeen: '198.51.100.7',
+	},
 
 	{
 		// S-GWT / S-PEER: with gateway transit, spoke-to-spoke through the hub VPN gateway needs UDRs with next hop VirtualNetworkGateway.

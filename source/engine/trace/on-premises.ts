@@ -13,12 +13,19 @@ function siteHolds(network: Network, site: LocalNetwork, ip: number): boolean {
 	return site.addressPrefixes.some((p) => prefixContains(prefixOf(network, p), ip));
 }
 
+function longestHeld(network: Network, site: LocalNetwork, ip: number): number {
+	return Math.max(-1, ...site.addressPrefixes.map((p) => prefixOf(network, p)).filter((p) => prefixContains(p, ip)).map((p) => p.length));
+}
+
 /** A packet leaving a gateway's tunnel toward its on-premises sites. */
 export function toOnPremises(walk: Walk, gatewayName: string): void {
 	const {network} = walk;
 	const ip = ipToInt(walk.destinationIp);
 	const sites = network.topology.localNetworks.filter((s) => s.gateway === gatewayName);
-	const holder = sites.find((s) => siteHolds(network, s, ip));
+	// The site with the longest prefix holding the address (one that advertises 0.0.0.0/0 holds every address).
+	const holder = sites
+		.filter((s) => siteHolds(network, s, ip))
+		.sort((a, b) => longestHeld(network, b, ip) - longestHeld(network, a, ip))[0];
 	const gateway = network.gateways.get(gatewayName);
 	const azureVnet = gateway && !holder ? vnetsBehindGateway(network, gateway.vnet).find((name) => network.vnets.get(name)?.addressSpace.some((p) => prefixContains(p, ip))) : undefined;
 	if (gateway && azureVnet) {
@@ -56,6 +63,14 @@ export function toOnPremises(walk: Walk, gatewayName: string): void {
 	if (gateway) walk.step('forward', 'gateway', `${gateway.name} (${gateway.gatewayType}) sends the packet into its tunnel to ${holder ? 'on-premises' : `its default site ${site.name}`}.`, gateway.name);
 
 	if (!walk.enter('on-premises', site.name)) return;
+	// A site that holds the address only by a default route (0.0.0.0/0 advertised over BGP) takes Internet-bound
+	// traffic out of its own edge: forced tunnelling without a default site (S2S forced tunnelling docs).
+	if (holder && longestHeld(network, holder, ip) === 0 && !isPrivateAddress(ip)) {
+		walk.step('forward', 'forced tunnelling', `${walk.destinationIp} is not an on-premises address; ${site.name} advertises 0.0.0.0/0, so it receives the packet through the tunnel (forced tunnelling) and sends it out of its own Internet edge.`, site.name);
+		leaveSiteForInternet(walk, site);
+		return;
+	}
+
 	if (holder) {
 		deliverOnSite(walk, site);
 		return;
