@@ -7,7 +7,8 @@
  * ask to keep its words whole (an enum value such as VirtualNetworkGateway broken in two reads
  * like two values): then any layout that keeps them whole wins over one that does not. The
  * first column may instead spill: a cell wider than the column takes a line of its own, above
- * the rest of its row.
+ * the rest of its row. Unless a gap is given, columns sit one space apart instead of two when
+ * that alone keeps every row on one line.
  */
 import {longestPiece, wrapText} from './wrap.js';
 
@@ -23,7 +24,7 @@ export type TableColumnOptions = {
 export type TableOptions = {
 	/** The width to fit, default 80. */
 	readonly width?: number;
-	/** Spaces between columns, default 2. */
+	/** Spaces between columns, default 2 (1 when that alone makes every row fit on one line). */
 	readonly gap?: number;
 	/** Per column, in order. */
 	readonly columns?: readonly TableColumnOptions[];
@@ -137,9 +138,19 @@ export function columnWidths(headers: readonly string[], rows: ReadonlyArray<rea
 	return bestWidths;
 }
 
+/** Each column's natural width: its widest cell or its header. */
+function naturalWidths(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): number[] {
+	return headers.map((header, index) => Math.max(header.length, ...rows.map((row) => (row[index] ?? '').length)));
+}
+
 export function formatTable(headers: readonly string[], rows: ReadonlyArray<readonly string[]>, options: TableOptions = {}): string {
-	const gap = options.gap ?? 2;
-	const widths = columnWidths(headers, rows, options.width ?? 80, gap, options.columns);
+	const width = options.width ?? 80;
+	const natural = naturalWidths(headers, rows).reduce((sum, w) => sum + w, 0);
+	// One space between columns rather than a wrapped cell, when that alone makes every row fit on one line
+	// (an 80-column route table with VirtualAppliance and a UDR name is two columns too wide at two spaces).
+	const fitsTight = natural + 2 * (headers.length - 1) > width && natural + (headers.length - 1) <= width;
+	const gap = options.gap ?? (fitsTight ? 1 : 2);
+	const widths = columnWidths(headers, rows, width, gap, options.columns);
 	const separator = ' '.repeat(gap);
 	const line = (cells: readonly string[]) =>
 		cells

@@ -135,6 +135,22 @@ test('routes at 80 columns keep VirtualNetworkGateway whole in Source and Next H
 	t.regex(text, /^Default +Invalid +192\.168\.0\.0\/16 +None +\[1\]$/m);
 });
 
+test('a route table two columns too wide sits one space apart instead of wrapping VirtualAppliance or the UDR name', (t) => {
+	const routes = [
+		route({state: 'Invalid', note: 'Invalid: user route default-via-nva has the same prefix.'}),
+		route({addressPrefix: ['10.0.3.4/32'], nextHopType: 'InterfaceEndpoint'}),
+		route({source: 'User', addressPrefix: ['0.0.0.0/0'], nextHopType: 'VirtualAppliance', nextHopIpAddress: ['10.0.1.4'], name: 'default-via-nva'}),
+	];
+	// The TUI's routes screen at 80x24 leaves 78 columns: the natural widths take 70 plus the gaps.
+	const lines = formatEffectiveRoutes(routes, {width: 78}).split('\n');
+	t.regex(lines[0]!, /^Source +State +Address Prefix Next Hop Type +Next Hop IP Name$/);
+	t.true(lines.some((line) => /^User +Active +0\.0\.0\.0\/0 +VirtualAppliance +10\.0\.1\.4 +default-via-nva$/.test(line)), lines.join('\n'));
+	t.true(lines.some((line) => /^Default +Active +10\.0\.3\.4\/32 +InterfaceEndpoint$/.test(line)), lines.join('\n'));
+	for (const line of lines) t.true(line.length <= 78, `wider than 78: ${line}`);
+	// With room for two spaces, two it is (the az -o table look).
+	t.regex(formatEffectiveRoutes(routes, {width: 100}).split('\n')[0]!, /^Source   State    Address Prefix  Next Hop Type /);
+});
+
 test('formatTable: a keep-whole column breaks only when no layout keeps it whole; a spilling first column puts a wide cell on its own line', (t) => {
 	const headers = ['Kind', 'Address', 'Type'];
 	const rows = [
