@@ -6,7 +6,7 @@
  */
 import type {Command} from 'commander';
 import {CommandError} from './errors.js';
-import {printErrors, printJson, printText} from './output.js';
+import {printErrors, printJson, printText, textWidth} from './output.js';
 
 type ListOptions = {labs?: string; json?: boolean};
 
@@ -36,8 +36,6 @@ export function register(program: Command): void {
 			}
 
 			const {formatLabList} = await import('../format/lab-list.js');
-			// A terminal wider than 80 columns gets wider lines; pipes and files get 80.
-			const width = process.stdout.isTTY ? Math.max(80, process.stdout.columns ?? 80) : 80;
-			printText(formatLabList(labs, width));
+			printText(formatLabList(labs, textWidth()));
 		});
 }

@@ -5,7 +5,7 @@
  */
 import type {Command} from 'commander';
 import {loadNetwork, parseIpv4, requireNic} from './input.js';
-import {printJson, printText} from './output.js';
+import {printJson, printText, textWidth} from './output.js';
 
 type NextHopOptions = {nic: string; to: string; json?: boolean};
 
@@ -39,6 +39,6 @@ export function register(program: Command): void {
 
 			const [{formatNextHop}, {wrapText}] = await Promise.all([import('../format/next-hop.js'), import('../format/wrap.js')]);
 			printText(`${wrapText(`Next hop from ${nic.name} (${nic.privateIpAddress} in ${nic.subnet}) to ${options.to}`, 80).join('\n')}\n`);
-			printText(formatNextHop(result));
+			printText(formatNextHop(result, {width: textWidth()}));
 		});
 }

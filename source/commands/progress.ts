@@ -7,7 +7,7 @@ import {existsSync} from 'node:fs';
 import {createInterface} from 'node:readline/promises';
 import type {Command} from 'commander';
 import {CommandError} from './errors.js';
-import {printErrors, printJson, printText} from './output.js';
+import {printErrors, printJson, printText, tableWidth} from './output.js';
 
 type ProgressOptions = {json?: boolean; reset?: boolean; yes?: boolean; data?: string; csv?: boolean};
 
@@ -74,7 +74,7 @@ async function show(options: ProgressOptions): Promise<void> {
 		return [summary ? String(summary.number).padStart(2, '0') : '--', id, text, String(answers), entry.startedAt.slice(0, 16).replace('T', ' '), entry.completedAt?.slice(0, 16).replace('T', ' ') ?? ''];
 	});
 	rows.sort((a, b) => a[0]!.localeCompare(b[0]!));
-	const lines = [`Progress in ${file}`, ...(data.lastLab ? [`Last opened: ${data.lastLab}`] : []), '', formatTable(['#', 'Lab', 'Status', 'Answers', 'Started (UTC)', 'Done (UTC)'], rows)];
+	const lines = [`Progress in ${file}`, ...(data.lastLab ? [`Last opened: ${data.lastLab}`] : []), '', formatTable(['#', 'Lab', 'Status', 'Answers', 'Started (UTC)', 'Done (UTC)'], rows, {width: tableWidth()})];
 	printText(lines.join('\n'));
 }
 

@@ -6,7 +6,7 @@
 import type {Command} from 'commander';
 import {CommandError} from './errors.js';
 import {knownNames, loadNetwork, parseDnsName} from './input.js';
-import {printJson, printText} from './output.js';
+import {printJson, printText, textWidth} from './output.js';
 
 type ResolveOptions = {from: string; json?: boolean};
 
@@ -42,6 +42,6 @@ export function register(program: Command): void {
 
 			const [{formatResolution}, {wrapText}] = await Promise.all([import('../format/resolution.js'), import('../format/wrap.js')]);
 			printText(`${wrapText(`Resolving ${name} from ${options.from}`, 80).join('\n')}\n`);
-			printText(formatResolution(resolution));
+			printText(formatResolution(resolution, {width: textWidth()}));
 		});
 }

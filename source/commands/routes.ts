@@ -4,7 +4,7 @@
  */
 import type {Command} from 'commander';
 import {loadNetwork, requireNic} from './input.js';
-import {printErrors, printJson, printText} from './output.js';
+import {printErrors, printJson, printText, tableWidth, textWidth} from './output.js';
 
 type RoutesOptions = {nic: string; json?: boolean};
 
@@ -33,6 +33,6 @@ export function register(program: Command): void {
 			const routeTable = network.subnets.get(nic.subnet)?.subnet.routeTable;
 			const title = `Effective routes of ${nic.name} in ${nic.subnet}, ${routeTable ? `route table ${routeTable}` : 'no route table'}`;
 			printText(`${[...wrapText(title, 80), ...(stopped ? wrapText(stopped, 80) : [])].join('\n')}\n`);
-			printText(formatEffectiveRoutes(routes));
+			printText(formatEffectiveRoutes(routes, {width: textWidth(), tableWidth: tableWidth()}));
 		});
 }

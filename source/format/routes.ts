@@ -20,6 +20,8 @@ const routeTableColumns = [{keepWhole: true, spill: true}, {}, {}, {keepWhole: t
 export type RoutesFormatOptions = {
 	/** The width to fit, default 80. */
 	readonly width?: number;
+	/** The table's width, default `width`; Infinity keeps every row on one line (only the notes wrap). */
+	readonly tableWidth?: number;
 };
 
 export function formatEffectiveRoutes(routes: readonly EffectiveRoute[], options: RoutesFormatOptions = {}): string {
@@ -40,7 +42,7 @@ export function formatEffectiveRoutes(routes: readonly EffectiveRoute[], options
 		];
 	});
 	const noteLines = notes.lines(width);
-	return [formatTable(routeTableHeaders, rows, {width, columns: routeTableColumns}), ...(noteLines.length > 0 ? ['', ...noteLines] : [])].join('\n');
+	return [formatTable(routeTableHeaders, rows, {width: options.tableWidth ?? width, columns: routeTableColumns}), ...(noteLines.length > 0 ? ['', ...noteLines] : [])].join('\n');
 }
 
 /**

@@ -19,7 +19,7 @@ type NextHopJson = {
 	notes: string[];
 };
 
-test('routes prints the az-shaped table within 80 columns', (t) => {
+test('routes prints the az-shaped table; piped, every route is one whole row (grep finds it) and the notes wrap at 80', (t) => {
 	const run = runCli('routes', basic, '--nic', 'vm-spoke1');
 	t.is(run.status, 0, run.stderr);
 	t.is(run.stderr, '');
@@ -27,7 +27,9 @@ test('routes prints the az-shaped table within 80 columns', (t) => {
 	t.is(lines[0], 'Effective routes of vm-spoke1 in spoke1/workload, route table rt-spoke1');
 	t.regex(run.stdout, /^Source +State +Address Prefix +Next Hop Type +Next Hop IP +Name$/m);
 	t.regex(run.stdout, /^User +Active +0\.0\.0\.0\/0 +VirtualAppliance +10\.0\.2\.4 +default-via-nva$/m);
-	for (const line of lines) t.true(line.length <= 80, `wider than 80: ${line}`);
+	t.regex(run.stdout, /^VirtualNetworkGateway +Active +192\.168\.0\.0\/16 +VirtualNetworkGateway +\S+/m);
+	const notes = lines.slice(lines.findIndex((line) => line === '') + 1);
+	for (const line of notes) t.true(line.length <= 80, `note wider than 80: ${line}`);
 });
 
 test('routes --json prints the effective route array and nothing else', (t) => {
