@@ -14,6 +14,7 @@
  */
 import {comparePrefixes, hostPrefix, prefixCovers, type Prefix} from './address.js';
 import {cached, prefixOf, type Network} from './network.js';
+import {pairedRegionOf} from './regions.js';
 import type {ResourceType} from './topology.js';
 
 /** Sample regional ranges per service: region (lowercase, as a topology writes it) -> CIDRs. */
@@ -75,17 +76,6 @@ const regionTagNames: Readonly<Record<string, string>> = {
 	canadacentral: 'CanadaCentral',
 };
 
-/**
- * Region pairs for Storage service endpoints (S-STNS: "this scope is expanded to include the
- * paired region"). Only the sample regions' pairs.
- */
-const storagePairs: Readonly<Record<string, string>> = {
-	westeurope: 'northeurope',
-	northeurope: 'westeurope',
-	eastus: 'westus',
-	westus: 'eastus',
-};
-
 /** Service endpoint identifier -> the service tag of its ranges (S-SE). */
 const endpointServices: Readonly<Record<string, string>> = {
 	'microsoft.storage': 'Storage',
@@ -120,7 +110,7 @@ export function serviceForEndpoint(endpoint: string): string | undefined {
 
 /** The region a Storage service endpoint also covers (S-STNS), lowercase; undefined when unknown. */
 export function pairedRegion(region: string): string | undefined {
-	return storagePairs[region.toLowerCase()];
+	return pairedRegionOf(region);
 }
 
 /** A service's regional tag name: (`Storage`, `westeurope`) -> `Storage.WestEurope`; AzureCloud keeps the lowercase region. */

@@ -18,7 +18,8 @@ import {
 	prefixesOverlap,
 	type Prefix,
 } from './address.js';
-import {limits, tagProblem} from './edits/vocabulary.js';
+import {limits, serviceEndpointFor, tagProblem} from './edits/vocabulary.js';
+import {azureRegions} from './regions.js';
 import type {
 	LoadBalancer,
 	NetworkInterface,
@@ -1125,6 +1126,58 @@ function checkPrivateAccess(c: Context): void {
 	});
 }
 
+/** Service endpoints against the resources that count on them, and region names. */
+function checkServiceEndpointsAndRegions(c: Context): void {
+	const t = c.t;
+	const checkRegion = (path: Path, region: unknown) => {
+		if (typeof region !== 'string' || azureRegions.has(region)) return;
+		const squeezed = region.toLowerCase().replace(/[\s_-]/g, '');
+		// Regions are compared by name, so a misspelt one silently becomes "another region" (no same-region endpoint, no pair).
+		const fix = azureRegions.has(squeezed) ? `: write it as Azure's region name '${squeezed}'` : `${didYouMean(region.toLowerCase(), azureRegions)}: vnetlab compares regions by name, so an unknown one counts as a region of its own`;
+		warning(c, path, `'${region}' is not an Azure region name${fix}`);
+	};
+
+	list(t.virtualNetworks).forEach((vnet, i) => {
+		checkRegion(['virtualNetworks', i, 'region'], vnet.region);
+		list(vnet.subnets).forEach((subnet, j) => {
+			const services = list(subnet.serviceEndpoints);
+			// Rule S-STNS §5: local and cross-region (Microsoft.Storage.Global) Storage endpoints cannot coexist on one subnet.
+			if (services.includes('Microsoft.Storage') && services.includes('Microsoft.Storage.Global')) {
+				error(c, ['virtualNetworks', i, 'subnets', j, 'serviceEndpoints'],
+					`subnet ${vnet.name}/${subnet.name} has both Microsoft.Storage and Microsoft.Storage.Global: Azure does not allow local and cross-region Storage endpoints on one subnet; keep one`);
+			}
+		});
+	});
+
+	list(t.resources).forEach((resource, i) => {
+		checkRegion(['resources', i, 'region'], resource.region);
+		const needed = serviceEndpointFor[resource.type] ?? [];
+		list(resource.networkRuleSet?.virtualNetworkRules).forEach((subnetId, j) => {
+			const entry = typeof subnetId === 'string' ? c.subnets.get(subnetId) : undefined;
+			// Rule S-SE §5: a virtual network rule admits traffic only from a subnet that has the service's endpoint.
+			if (entry && needed.length > 0 && !list(entry.subnet.serviceEndpoints).some((service) => needed.includes(service))) {
+				warning(c, ['resources', i, 'networkRuleSet', 'virtualNetworkRules', j],
+					`${resource.name} allows ${subnetId}, but that subnet has no ${needed[0]} service endpoint, so the rule matches nothing: turn the endpoint on in ${subnetId}`);
+			}
+		});
+	});
+
+	t.privateLinkServices.forEach((service, i) => {
+		const lb = typeof service.loadBalancer === 'string' ? c.loadBalancers.get(service.loadBalancer) : undefined;
+		const frontend = lb ? list(lb.frontends).find((f) => f.name === service.frontend) : undefined;
+		const lbVnet = frontend && typeof frontend.subnet === 'string' ? c.subnets.get(frontend.subnet)?.vnet.name : undefined;
+		if (!lbVnet) return;
+		list(service.natIpConfigurations).forEach((nat, j) => {
+			const natVnet = typeof nat.subnet === 'string' ? c.subnets.get(nat.subnet)?.vnet.name : undefined;
+			// Rule S-PLS §7: the service and its NAT IPs live in the load balancer's virtual network.
+			if (natVnet && natVnet !== lbVnet) {
+				error(c, ['privateLinkServices', i, 'natIpConfigurations', j, 'subnet'],
+					`NAT IP subnet ${nat.subnet} is in ${natVnet}, but ${service.name}'s load balancer ${lb!.name} is in ${lbVnet}: pick a subnet of ${lbVnet}`);
+			}
+		});
+	});
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Every problem in the topology, in check order (the loader sorts them by position). */
@@ -1143,5 +1196,6 @@ export function validateTopology(topology: Topology): TopologyProblem[] {
 	checkPeerings(c);
 	checkGateways(c);
 	checkPrivateAccess(c);
+	checkServiceEndpointsAndRegions(c);
 	return c.problems;
 }

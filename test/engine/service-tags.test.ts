@@ -161,10 +161,16 @@ const pairCases: Array<[string, string | undefined]> = [
 	['eastus', 'westus'],
 	['westus', 'eastus'],
 	['WestEurope', 'northeurope'],
-	['japaneast', undefined],
+	['japaneast', 'japanwest'],
+	['uksouth', 'ukwest'],
+	['eastus2', 'centralus'],
+	// Azure region pairs: West US 3 pairs one-way with East US, whose own pair is West US.
+	['westus3', 'eastus'],
+	['italynorth', undefined],
+	['nosuchregion', undefined],
 ];
 for (const [region, pair] of pairCases) {
-	test(`S-STNS Storage endpoints include the paired region: ${region} -> ${pair ?? 'none known'}`, (t) => {
+	test(`S-STNS Storage endpoints include the paired region: ${region} -> ${pair ?? 'none (unpaired or unknown)'}`, (t) => {
 		t.is(pairedRegion(region), pair);
 	});
 }

@@ -247,7 +247,30 @@ const cases: Case[] = [
 		['networkInterfaces[2].subnet', "hub has no subnet 'ap' (did you mean 'app'?); its subnets are app, nva, pe, pls, GatewaySubnet"],
 		['networkInterfaces[2].networkSecurityGroup', "no network security group named 'nsg-vm'"],
 	]},
-	{title: 'virtual network rule for a missing subnet', topology: {resources: [{...(base.resources as Input[])[0], networkRuleSet: {defaultAction: 'Deny', virtualNetworkRules: ['hub/app', 'spoke/db']}}]}, expect: [['resources[0].networkRuleSet.virtualNetworkRules[1]', "spoke has no subnet 'db'"]]},
+	{title: 'virtual network rule for a missing subnet', topology: {resources: [{...(base.resources as Input[])[0], networkRuleSet: {defaultAction: 'Deny', virtualNetworkRules: ['hub/app', 'spoke/db']}}]}, expect: [
+		['resources[0].networkRuleSet.virtualNetworkRules[1]', "spoke has no subnet 'db'"],
+		['resources[0].networkRuleSet.virtualNetworkRules[0]', 'hub/app, but that subnet has no Microsoft.Storage service endpoint', 'warning'],
+	]},
+	// --- Service endpoints and regions (S-SE, S-STNS §5)
+	{title: 'S-STNS local and cross-region Storage endpoints on one subnet', topology: {virtualNetworks: [hubWith('app', {serviceEndpoints: ['Microsoft.Storage', 'Microsoft.Storage.Global']}), spoke]}, expect: [
+		['virtualNetworks[0].subnets[0].serviceEndpoints', 'both Microsoft.Storage and Microsoft.Storage.Global: Azure does not allow local and cross-region Storage endpoints on one subnet'],
+	]},
+	{title: 'S-SE a virtual network rule counts only with the endpoint: none on the subnet is a warning; Storage.Global counts', topology: {
+		virtualNetworks: [hubWith('app', {serviceEndpoints: ['Microsoft.Storage.Global']}), spoke],
+		resources: [{...(base.resources as Input[])[0], networkRuleSet: {defaultAction: 'Deny', virtualNetworkRules: ['hub/app', 'spoke/app']}}],
+	}, expect: [['resources[0].networkRuleSet.virtualNetworkRules[1]', 'spoke/app, but that subnet has no Microsoft.Storage service endpoint, so the rule matches nothing', 'warning']]},
+	{title: 'region names: a display name or a typo is a warning with the fix', topology: {
+		virtualNetworks: [{...hub, region: 'West Europe'}, spoke],
+		resources: [{...(base.resources as Input[])[0], region: 'wsteurope'}],
+	}, expect: [
+		['virtualNetworks[0].region', "write it as Azure's region name 'westeurope'", 'warning'],
+		['resources[0].region', "did you mean 'westeurope'?", 'warning'],
+	]},
+	{title: 'S-PLS the NAT IP subnet is in the load balancer\'s VNet', topology: {
+		virtualNetworks: [hub, {...spoke, subnets: [{name: 'app', addressPrefix: '10.1.1.0/24', privateLinkServiceNetworkPolicies: 'Disabled'}]}],
+		loadBalancers: [lb()],
+		privateLinkServices: [{name: 'pls', loadBalancer: 'lb', frontend: 'fe', natIpConfigurations: [{subnet: 'spoke/app', privateIpAddress: '10.1.1.9'}]}],
+	}, expect: [['privateLinkServices[0].natIpConfigurations[0].subnet', "NAT IP subnet spoke/app is in spoke, but pls's load balancer lb is in hub"]]},
 	{title: 'private endpoint in a missing subnet, to a missing target', topology: {privateEndpoints: [pe({subnet: 'hub/private'}, {target: 'stcontoso2'})]}, expect: [
 		['privateEndpoints[0].subnet', "hub has no subnet 'private'"],
 		['privateEndpoints[0].connection.target', "no resource, Private Link service or alias named 'stcontoso2' (did you mean 'stcontoso'?)"],
