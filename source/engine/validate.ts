@@ -840,8 +840,10 @@ function checkRoutes(c: Context): void {
 				error(c, [...path, 'nextHopIpAddress'], `route ${route.name} sends traffic to a VirtualAppliance but has no nextHopIpAddress: add the appliance's private IP`);
 			}
 
-			// Rule S-UDR §3: only a VirtualAppliance route takes a next hop IP.
-			if (route.nextHopType !== 'VirtualAppliance' && route.nextHopIpAddress !== undefined) {
+			// Rule S-UDR §3: only a VirtualAppliance route takes a next hop IP. (An unknown type, such as 'virtualappliance', has its own
+			// schema error; blaming the IP as well would tell the learner to delete the right half of the route.)
+			const userNextHopTypes: readonly unknown[] = ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'];
+			if (userNextHopTypes.includes(route.nextHopType) && route.nextHopType !== 'VirtualAppliance' && route.nextHopIpAddress !== undefined) {
 				error(c, [...path, 'nextHopIpAddress'],
 					`route ${route.name} has next hop type ${route.nextHopType}, which takes no nextHopIpAddress: remove the IP, or make the next hop type VirtualAppliance`);
 			}

@@ -458,6 +458,12 @@ for (const c of cases) {
 	});
 }
 
+test('a miscased next hop type is the schema\'s error alone: its next hop IP is not blamed as well', (t) => {
+	const data = topology({routeTables: [{name: 'rt', routes: [route('r', '0.0.0.0/0', 'VirtualAppliance', '10.0.2.4')]}]});
+	(data.routeTables[0]!.routes[0] as {nextHopType: string}).nextHopType = 'virtualappliance';
+	t.deepEqual(validateTopology(data).filter((p) => formatFieldPath(p.path) === 'routeTables[0].routes[0].nextHopIpAddress'), []);
+});
+
 test('several problems at once', (t) => {
 	const problems = validateTopology(topology({
 		virtualNetworks: [hubWith('app', {addressPrefix: '10.0.1.0/33', routeTable: 'missing'}), spoke],
