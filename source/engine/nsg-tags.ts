@@ -3,7 +3,7 @@
  * from its context (design section 9), the others come from the service tag table.
  */
 import {isPrivateAddress, prefixContains, type Prefix} from './address.js';
-import {cached, prefixOf, type Network} from './network.js';
+import {cached, isPeeringConnected, prefixOf, type Network} from './network.js';
 import {effectiveRoutesForSubnet} from './routes.js';
 import {gatewayRoutes} from './routes/gateway-routes.js';
 import {serviceTagPrefixes} from './service-tags.js';
@@ -27,15 +27,33 @@ export function platformService(destinationIp: string, protocol: string, port: n
 	return protocol !== 'icmp' && port === 53 ? {tag: 'AzurePlatformDNS'} : {};
 }
 
+/** A Connected peer whose address space a VNet's VirtualNetwork tag leaves out, and the VNet's own link to it. */
+export type HiddenPeer = {peer: string; link: string; prefixes: Prefix[]};
+
 /**
- * VirtualNetwork tag for a subnet (S-TAGS): its VNet's address space, peered spaces, connected
- * on-premises prefixes (behind its own gateway or one used through transit, with or without
- * route propagation) and UDR prefixes, plus the host's virtual IP. The docs say it "might also
- * contain default routes"; we leave a 0.0.0.0/0 UDR out, so AllowVnetOutBound never turns into
- * allow-everything (ambiguity, noted in the trace).
+ * The Connected peers of `vnetName` whose own link to them has allow virtual network access off:
+ * "the VirtualNetwork service tag encompasses the virtual network and the peered virtual network"
+ * only when the setting is Allow (docs: Manage a virtual network peering).
+ */
+export function hiddenPeers(network: Network, vnetName: string): HiddenPeer[] {
+	return cached(network, `vnet-tag-hidden:${vnetName}`, () =>
+		network.topology.virtualNetworkPeerings
+			.filter((link) => link.from === vnetName && link.to !== vnetName && !link.allowVirtualNetworkAccess && isPeeringConnected(network, link.from, link.to))
+			.map((link) => ({peer: link.to, link: link.name, prefixes: network.vnets.get(link.to)?.addressSpace ?? []})),
+	);
+}
+
+/**
+ * VirtualNetwork tag for a subnet (S-TAGS): its VNet's address space, peered spaces (only of peers
+ * its own link allows virtual network access to), connected on-premises prefixes (behind its own
+ * gateway or one used through transit, with or without route propagation) and UDR prefixes, plus
+ * the host's virtual IP. The docs say it "might also contain default routes"; we leave a 0.0.0.0/0
+ * UDR out, so AllowVnetOutBound never turns into allow-everything (ambiguity, noted in the trace).
  */
 export function virtualNetworkTag(network: Network, subnetId: string): Prefix[] {
 	return cached(network, `vnet-tag:${subnetId}`, () => {
+		const vnetName = subnetId.slice(0, subnetId.indexOf('/'));
+		const hidden = hiddenPeers(network, vnetName).flatMap((h) => h.prefixes);
 		const prefixes: Prefix[] = [];
 		for (const route of effectiveRoutesForSubnet(network, subnetId)) {
 			const counts =
@@ -46,13 +64,15 @@ export function virtualNetworkTag(network: Network, subnetId: string): Prefix[] 
 			if (!counts) continue;
 			for (const text of route.addressPrefix) {
 				const prefix = prefixOf(network, text);
-				if (prefix.length > 0) prefixes.push(prefix);
+				if (prefix.length === 0) continue;
+				// Docs (Manage a virtual network peering): with allow virtual network access off, the peer is not in the tag.
+				if (route.nextHopType === 'VNetPeering' && hidden.some((h) => h.base === prefix.base && h.length === prefix.length)) continue;
+				prefixes.push(prefix);
 			}
 		}
 
 		// S-NSG: "all connected on-premises address spaces", whether or not this subnet's route table
 		// takes the gateway's routes (propagation off changes routing, not what the tag means).
-		const vnetName = subnetId.slice(0, subnetId.indexOf('/'));
 		for (const record of gatewayRoutes(network, vnetName, 0)) prefixes.push(...record.prefixes.filter((prefix) => prefix.length > 0));
 
 		return prefixes;
@@ -75,6 +95,22 @@ function inVirtualNetworkTag(network: Network, ip: number, subnetId: string): bo
 	return virtualNetworkTag(network, subnetId).some((p) => prefixContains(p, ip));
 }
 
+/**
+ * The peer holding `ip` that the subnet's VirtualNetwork tag leaves out because its VNet's link to
+ * that peer has allow virtual network access off; undefined when the tag holds the IP anyway (a
+ * user route's prefix, say) or no such peer holds it.
+ */
+export function peerHiddenFromTag(network: Network, subnetId: string, ip: number): HiddenPeer | undefined {
+	const vnetName = subnetId.slice(0, subnetId.indexOf('/'));
+	const holder = hiddenPeers(network, vnetName).find((h) => h.prefixes.some((p) => prefixContains(p, ip)));
+	if (!holder || inVirtualNetworkTag(network, ip, subnetId)) return undefined;
+	return holder;
+}
+
+function inHiddenPeer(network: Network, ip: number, subnetId: string): boolean {
+	return hiddenPeers(network, subnetId.slice(0, subnetId.indexOf('/'))).some((h) => h.prefixes.some((p) => prefixContains(p, ip)));
+}
+
 /** Whether a named tag contains an address, in the context of a subnet. Tag names are case-insensitive, as ARM reads them. */
 export function nsgTagContains(network: Network, tag: string, ip: number, subnetId: string): boolean {
 	switch (tag.toLowerCase()) {
@@ -82,7 +118,8 @@ export function nsgTagContains(network: Network, tag: string, ip: number, subnet
 			return inVirtualNetworkTag(network, ip, subnetId);
 		case 'internet':
 			// Public address space outside the virtual network (S-TAGS); private ranges are not Internet (S-IPFVCLI).
-			return !isPrivateAddress(ip) && ip !== platformIp && !inVirtualNetworkTag(network, ip, subnetId);
+			// A peer left out of VirtualNetwork (access off) is still not "reachable by the public internet": not Internet either.
+			return !isPrivateAddress(ip) && ip !== platformIp && !inVirtualNetworkTag(network, ip, subnetId) && !inHiddenPeer(network, ip, subnetId);
 		case 'azureloadbalancer':
 		case 'azureplatformdns':
 			return ip === platformIp;

@@ -510,26 +510,51 @@ const cases: Case[] = [
 		reason: 'forwarded-traffic-not-allowed',
 	},
 	{
-		title: 'S-PEER: allow virtual network access off on the sending link stops traffic in that direction',
+		// Manage a virtual network peering: traffic doesn't flow by default; more cases in peering-access.test.ts.
+		title: 'S-PEER: allow virtual network access off on the sending link stops traffic in that direction when no NSG explicitly allows it',
 		change: (t) => {
 			link(t, 'hub-to-spoke1').allowVirtualNetworkAccess = false;
 		},
-		from: 'vm-app',
+		from: 'vm-private',
 		to: 'vm-spoke1',
 		result: 'dropped',
 		reason: 'peering-access-disabled',
 		rule: 'hub-to-spoke1',
 	},
 	{
-		// S-PEER ambiguity: "traffic doesn't flow between the peered virtual networks"; design 2 makes the flag per direction.
-		title: 'S-PEER: access disabled on one link leaves the other direction working (ambiguity noted)',
+		title: "S-PEER: with access off the VNet's VirtualNetwork tag leaves the peer out, so default NSG rules deny the sender's packets",
+		change: (t) => {
+			link(t, 'hub-to-spoke1').allowVirtualNetworkAccess = false;
+		},
+		from: 'vm-app',
+		to: 'vm-spoke1',
+		result: 'dropped',
+		reason: 'nsg-denied',
+		rule: 'nsg-app/DenyAllOutBound',
+		note: /hub's VirtualNetwork tag leaves out spoke1/,
+	},
+	{
+		// Manage a virtual network peering: the setting changes the VirtualNetwork tag of the VNet whose link it is.
+		title: "S-PEER: access off on hub-to-spoke1 takes spoke1 out of hub's VirtualNetwork tag, so hub's default rules deny spoke1's packets",
 		change: (t) => {
 			link(t, 'hub-to-spoke1').allowVirtualNetworkAccess = false;
 		},
 		from: 'vm-spoke1',
 		to: 'vm-app',
+		result: 'dropped',
+		reason: 'nsg-denied',
+		rule: 'nsg-app/DenyAllInBound',
+		note: /hub's VirtualNetwork tag leaves out spoke1/,
+	},
+	{
+		title: 'S-PEER: access off on the receiving link only, no NSG at the receiver: nothing filters it, so it flows',
+		change: (t) => {
+			link(t, 'hub-to-spoke1').allowVirtualNetworkAccess = false;
+		},
+		from: 'vm-spoke1',
+		to: 'vm-private',
 		result: 'delivered',
-		note: /do not say whether one disabled link stops both directions/,
+		note: /Where hub has no NSG, nothing filters them/,
 	},
 	{
 		title: 'S-PEER: a half-created peering is not Connected and adds no route',

@@ -159,9 +159,10 @@ export function routeFrom(walk: Walk, subnetId: string, egressNic?: NetworkInter
 }
 
 /**
- * Crossing a peering from `from` into `to` (S-PEER): both links must exist (Connected), the
- * sending link must allow virtual network access, and traffic that did not originate in `from`
- * (forwarded by an appliance) needs allow forwarded traffic on the receiving VNet's own link.
+ * Crossing a peering from `from` into `to` (S-PEER): both links must exist (Connected); a sending
+ * link with allow virtual network access off lets through only what an explicit NSG rule allowed
+ * on the way out of `from`; and traffic that did not originate in `from` (forwarded by an
+ * appliance) needs allow forwarded traffic on the receiving VNet's own link.
  */
 export function crossPeering(walk: Walk, from: string, to: string): boolean {
 	const {network} = walk;
@@ -173,20 +174,35 @@ export function crossPeering(walk: Walk, from: string, to: string): boolean {
 		return false;
 	}
 
+	let accessNote = '';
 	if (!outbound.allowVirtualNetworkAccess) {
-		walk.drop('peering-access-disabled', `${outbound.name} has allow virtual network access off, so traffic from ${from} cannot enter ${to}.`, outbound.name);
-		return false;
-	}
+		// Docs (Manage a virtual network peering): with access off traffic doesn't flow by default, but may if explicitly allowed by an NSG rule with the addresses.
+		const sent = walk.outboundNsgs?.vnet === from ? walk.outboundNsgs : undefined;
+		const explicit = sent?.explicitAllows ?? [];
+		if (explicit.length === 0) {
+			const how = !sent?.evaluated
+				? `no NSG filtered it on the way out of ${from}`
+				: `only default NSG rules let it out of ${from}`;
+			walk.drop(
+				'peering-access-disabled',
+				`${outbound.name} has allow virtual network access off and ${how}, so by default traffic from ${from} does not flow into ${to}. An outbound NSG rule in ${from} that names ${to}'s addresses (not the VirtualNetwork tag, which leaves ${to} out) would let it through, with an inbound rule in ${to} to admit it (docs: Manage a virtual network peering).`,
+				outbound.name,
+			);
+			return false;
+		}
 
-	if (!inbound.allowVirtualNetworkAccess) {
-		// S-PEER says only that with the setting disabled "traffic doesn't flow between the peered virtual networks".
-		walk.note(
-			`${inbound.name} has allow virtual network access off, but ${outbound.name} allows it: the docs do not say whether one disabled link stops both directions; vnetlab applies each link's flag to traffic leaving its own VNet, so ${from} → ${to} flows.`,
-		);
+		accessNote = ` ${outbound.name} has allow virtual network access off, but ${explicit.join(', ')} explicitly allowed the packet out: traffic an NSG rule explicitly allows by its addresses still flows (docs: Manage a virtual network peering); ${to}'s inbound NSGs decide next.`;
 	}
 
 	const source = ipToInt(walk.sourceIp);
 	const originatedHere = network.vnets.get(from)?.addressSpace.some((p) => prefixContains(p, source)) ?? false;
+	if (!inbound.allowVirtualNetworkAccess && originatedHere) {
+		// Docs (Manage a virtual network peering): the setting changes the VirtualNetwork tag; here the receiving VNet's tag leaves out `from`.
+		walk.note(
+			`${inbound.name} has allow virtual network access off, so ${to}'s VirtualNetwork tag leaves out ${from}: in ${to} the default rule AllowVnetInBound does not admit packets from ${from}, only an inbound rule naming ${from}'s addresses does (docs: Manage a virtual network peering). Where ${to} has no NSG, nothing filters them.`,
+		);
+	}
+
 	const gatewayTransit = walk.viaGateway !== undefined && inbound.useRemoteGateways && outbound.allowGatewayTransit;
 	if (!originatedHere && !gatewayTransit) {
 		if (!inbound.allowForwardedTraffic) {
@@ -198,11 +214,11 @@ export function crossPeering(walk: Walk, from: string, to: string): boolean {
 			return false;
 		}
 
-		walk.step('forward', 'peering', `Crossed ${outbound.name} into ${to}; ${inbound.name} allows forwarded traffic.`, outbound.name);
+		walk.step('forward', 'peering', `Crossed ${outbound.name} into ${to}; ${inbound.name} allows forwarded traffic.${accessNote}`, outbound.name);
 		return true;
 	}
 
-	walk.step('forward', 'peering', `Crossed peering ${outbound.name} into ${to} (Connected, virtual network access allowed).`, outbound.name);
+	walk.step('forward', 'peering', `Crossed peering ${outbound.name} into ${to} (Connected${accessNote ? '' : ', virtual network access allowed'}).${accessNote}`, outbound.name);
 	return true;
 }
 

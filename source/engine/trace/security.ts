@@ -2,8 +2,9 @@
  * NSG checks at a NIC, in Azure's order (S-NSG): outbound, the NIC's NSG then the subnet's;
  * inbound, the subnet's NSG then the NIC's. Both levels must allow; a level without an NSG allows.
  */
+import {ipToInt} from '../address.js';
 import {evaluateNsg, rulesInOrder, whyNoMatch} from '../nsg.js';
-import {virtualNetworkTagNote} from '../nsg-tags.js';
+import {peerHiddenFromTag, virtualNetworkTagNote} from '../nsg-tags.js';
 import type {NetworkSecurityGroup, SecurityRuleDirection} from '../topology.js';
 import type {Walk} from './walk.js';
 
@@ -22,10 +23,13 @@ export function passNsgs(
 	const nicLevel: Level = {nsg: nicNsg, label: `network interface ${nicLabel ?? ''}`.trim()};
 	// Outbound: NIC first, then subnet. Inbound: subnet first, then NIC (S-NSG, also within one subnet).
 	const levels = direction === 'Outbound' ? [nicLevel, subnetLevel] : [subnetLevel, nicLevel];
+	// Each outbound evaluation replaces the last: a peering with access off asks what this one allowed (crossPeering).
+	if (direction === 'Outbound') walk.outboundNsgs = {vnet: subnetId.split('/')[0]!, evaluated: false, explicitAllows: []};
 	for (const level of levels) {
 		if (!level.nsg) continue;
 		const nsg = walk.network.nsgs.get(level.nsg);
 		if (!nsg) continue;
+		if (direction === 'Outbound') walk.outboundNsgs!.evaluated = true;
 		if (!passOne(walk, nsg, direction, subnetId, level.label)) return false;
 	}
 
@@ -61,8 +65,19 @@ export function passOne(
 	}
 
 	if (decision.access === 'Allow') {
+		if (direction === 'Outbound' && !decision.isDefault) walk.outboundNsgs?.explicitAllows.push(decision.rule);
 		walk.step('nsg', 'allow', `${nsg.name} on ${label} allows this ${verb} packet.`, decision.rule, decision.beaten);
 		return true;
+	}
+
+	// The destination is in a peer this VNet's VirtualNetwork tag leaves out (its link has access off): say why AllowVnetOutBound
+	// missed. Inbound, crossPeering already noted it for the receiving VNet.
+	const hidden = direction === 'Outbound' ? peerHiddenFromTag(walk.network, subnetId, ipToInt(walk.destinationIp)) : undefined;
+	if (hidden) {
+		const vnetName = subnetId.split('/')[0]!;
+		walk.note(
+			`${hidden.link} has allow virtual network access off, so ${vnetName}'s VirtualNetwork tag leaves out ${hidden.peer} and AllowVnetOutBound does not match this packet; only an NSG rule naming ${hidden.peer}'s addresses lets it through (docs: Manage a virtual network peering).`,
+		);
 	}
 
 	walk.step('nsg', 'deny', `${nsg.name} on ${label} denies this ${verb} packet.`, decision.rule, decision.beaten);

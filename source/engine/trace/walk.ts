@@ -32,6 +32,12 @@ export class Walk {
 	readonly nonSnatAppliances: string[] = [];
 	/** Set while the packet came in through a virtual network gateway (gateway transit into a spoke). */
 	viaGateway?: string;
+	/**
+	 * The latest outbound NSG evaluation (a source NIC or a forwarding appliance): the VNet it was in, whether
+	 * any NSG was there, and the user (non-default) rules that allowed the packet. A peering link with allow
+	 * virtual network access off lets through only what such a rule allowed (crossPeering).
+	 */
+	outboundNsgs?: {vnet: string; evaluated: boolean; explicitAllows: string[]};
 	/** Set when the packet left an Azure VNet for a public address: the VNet's region and the sender's private IP. */
 	leftAzureFrom?: {region: string; privateIp: string};
 	private readonly visited = new Set<string>();
