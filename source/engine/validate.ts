@@ -19,6 +19,7 @@ import {
 	type Prefix,
 } from './address.js';
 import {limits, serviceEndpointFor, tagProblem} from './edits/vocabulary.js';
+import {azureDnsIp} from './dns/servers.js';
 import {azureRegions} from './regions.js';
 import type {
 	LoadBalancer,
@@ -55,6 +56,11 @@ const servicetagPattern = /^[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z][A-Za-z0-9]*)*$/;
 const subnetRefPattern = /^([^/\s]+)\/([^/\s]+)$/;
 const portPattern = /^(?:0|[1-9]\d{0,4})$/;
 const hostNamePattern = /^(?:[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)(?:\.[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?$/;
+
+/** Why a ruleset rule cannot target Azure DNS. */
+const azureDnsTargetMessage =
+	`${azureDnsIp} is Azure-provided DNS, which Azure refuses as a forwarding rule's destination ("Exception while making add request for rule"): `
+	+ 'forward to a DNS server, such as an on-premises server or a DNS VM, or remove the rule to leave the domain to Azure DNS';
 
 /** Smallest subnet Azure allows (ARM): /29. */
 const longestSubnetPrefix = 29;
@@ -382,7 +388,12 @@ function checkAddressText(c: Context): void {
 		checkIp(c, ['dnsResolvers', i, 'inboundEndpointIp'], resolver.inboundEndpointIp);
 		list(resolver.forwardingRulesets).forEach((ruleset, j) => {
 			list(ruleset.rules).forEach((rule, k) => {
-				list(rule.targets).forEach((text, m) => checkIp(c, ['dnsResolvers', i, 'forwardingRulesets', j, 'rules', k, 'targets', m], text));
+				list(rule.targets).forEach((text, m) => {
+					const path = ['dnsResolvers', i, 'forwardingRulesets', j, 'rules', k, 'targets', m];
+					checkIp(c, path, text);
+					// Docs (private-resolver-endpoints-rulesets, rule processing): a rule's destination cannot be Azure DNS, 168.63.129.16.
+					if (text === azureDnsIp) error(c, path, azureDnsTargetMessage);
+				});
 			});
 		});
 	});

@@ -3,6 +3,9 @@
  * `vnetlab: file:line:col: path: message` error lines and the exit codes of design section 4
  * (0 all good, 1 a problem a grader cares about, 2 input the command cannot use).
  */
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import test from 'ava';
 import type {LabSummary} from '../../source/engine/lab.js';
 import {runCli, stderrLines} from './run-cli.js';
@@ -98,6 +101,28 @@ test('validate a broken topology file', (t) => {
 	t.is(run.status, 1);
 	t.is(run.stdout, '');
 	t.deepEqual(stderrLines(run), ["vnetlab: test/fixtures/cli-broken.yaml:13:25: networkInterfaces[0].enableIpForwarding: must be true or false, not 'maybe'"]);
+});
+
+test("validate a topology whose ruleset rule targets 168.63.129.16: Azure refuses it, exit 1", (t) => {
+	const file = join(mkdtempSync(join(tmpdir(), 'vnetlab-')), 'ruleset.yaml');
+	writeFileSync(file, [
+		'virtualNetworks:',
+		'  - {name: hub, region: westeurope, addressSpace: [10.0.0.0/16], subnets: [{name: dns, addressPrefix: 10.0.2.0/24}]}',
+		'dnsResolvers:',
+		'  - name: resolver',
+		'    vnet: hub',
+		'    inboundEndpointIp: 10.0.2.10',
+		'    forwardingRulesets:',
+		"      - {name: rs, vnetLinks: [hub], rules: [{domain: '.', targets: [168.63.129.16]}]}",
+		'',
+	].join('\n'));
+	const run = runCli('validate', file);
+	t.is(run.status, 1, run.stderr);
+	t.is(run.stdout, '');
+	const lines = stderrLines(run);
+	t.is(lines.length, 1, run.stderr);
+	t.regex(lines[0]!, errorLine);
+	t.true(lines[0]!.startsWith(`vnetlab: ${file}:8:70: dnsResolvers[0].forwardingRulesets[0].rules[0].targets[0]: 168.63.129.16 is Azure-provided DNS`), lines[0]);
 });
 
 test('validate a path that does not exist: exit 2, the other files still checked', (t) => {

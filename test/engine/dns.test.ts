@@ -7,6 +7,7 @@ import {buildNetwork} from '../../source/engine/network.js';
 import {dnsClientFor, ownerOfName, resolve, resolveName} from '../../source/engine/dns.js';
 import {emptyTopology, type DnsRecord, type LocalNetwork, type PrivateDnsZone, type Resource, type Topology, type VirtualNetwork} from '../../source/engine/topology.js';
 import type {Resolution} from '../../source/engine/results.js';
+import {reservedAzureDomain, wildcardReservedDomains} from '../../source/engine/dns/forwarding.js';
 
 // ---- a small builder: every object with its defaults filled ----
 
@@ -139,6 +140,32 @@ const publicStcontosoChain = [
 	`stcontoso.${blobZone} CNAME ${stcontosoBlobEndpoint}`,
 	`${stcontosoBlobEndpoint} A 52.239.10.20`,
 ];
+
+/** A ruleset whose wildcard rule sends every name to the on-premises DNS server, linked to hub and spoke. */
+function wildcardToOnPremises(): (t: Topology) => void {
+	return (t) => {
+		t.dnsResolvers[0]!.forwardingRulesets = [{name: 'rs-all', vnetLinks: ['hub', 'spoke'], rules: [{domain: '.', targets: ['192.168.1.10']}]}];
+		t.internetHosts.push(
+			{name: 'corp-web', ipAddress: '203.0.113.20', fqdn: 'app.corp.contoso.com'},
+			{name: 'arm', ipAddress: '4.150.240.10', fqdn: 'management.azure.com'},
+		);
+	};
+}
+
+/**
+ * The same wildcard rule plus an explicit rule for `domain`, linked to spoke only (a rule to the hub's
+ * inbound endpoint must not be linked to hub: the docs warn it loops).
+ */
+function explicitRule(domain: string, target: string): (t: Topology) => void {
+	return (t) => {
+		wildcardToOnPremises()(t);
+		t.dnsResolvers[0]!.forwardingRulesets = [{
+			name: 'rs-all',
+			vnetLinks: ['spoke'],
+			rules: [{domain: '.', targets: ['192.168.1.10']}, {domain, targets: [target]}],
+		}];
+	};
+}
 
 const cases: Case[] = [
 	{
@@ -522,6 +549,90 @@ const cases: Case[] = [
 		result: 'no-answer',
 		steps: [/CNAME chain is longer than 8 names/],
 	},
+	// Docs (private-resolver-endpoints-rulesets, rule processing): a wildcard rule ignores domains reserved for Azure services.
+	{
+		title: "wildcard rule '.': a name under no reserved domain is forwarded (corp.contoso.com)",
+		topology: wildcardToOnPremises(),
+		from: 'vm-spoke',
+		name: 'app.corp.contoso.com',
+		result: 'ip',
+		ip: '203.0.113.20',
+		origin: {kind: 'forwarder', forwarder: '. → 192.168.1.10'},
+		steps: [/the rule for \. in ruleset rs-all \(resolver-hub\) forwards it to 192\.168\.1\.10/],
+	},
+	{
+		title: "wildcard rule '.': a blob name (windows.net) is not forwarded; Azure DNS answers from the VNet's linked privatelink zone",
+		topology: wildcardToOnPremises(),
+		from: 'vm-hub',
+		name: 'stcontoso.blob.core.windows.net',
+		result: 'ip',
+		ip: '10.0.3.4',
+		chain: privateChain,
+		origin: {kind: 'private-zone', zone: blobZone, link: 'link-hub'},
+		steps: [/the rule for \. in ruleset rs-all \(resolver-hub\) does not apply: a wildcard rule ignores names under windows\.net, a domain reserved for Azure services/],
+	},
+	{
+		title: "wildcard rule '.': a blob name (windows.net) is not forwarded; with no linked zone Azure DNS gives the public answer",
+		topology: wildcardToOnPremises(),
+		from: 'vm-spoke',
+		name: 'stcontoso.blob.core.windows.net',
+		result: 'ip',
+		ip: '52.239.10.20',
+		chain: publicStcontosoChain,
+		origin: {kind: 'public'},
+		steps: [/ignores names under windows\.net/],
+	},
+	{
+		title: "wildcard rule '.': management.azure.com (azure.com) is not forwarded; Azure DNS resolves it publicly",
+		topology: wildcardToOnPremises(),
+		from: 'vm-spoke',
+		name: 'management.azure.com',
+		result: 'ip',
+		ip: '4.150.240.10',
+		chain: ['management.azure.com A 4.150.240.10'],
+		origin: {kind: 'public'},
+		steps: [/the rule for \. in ruleset rs-all \(resolver-hub\) does not apply: a wildcard rule ignores names under azure\.com/],
+	},
+	{
+		title: "wildcard rule '.': a name ending like a reserved domain on no label boundary is still forwarded (notwindows.net)",
+		topology: wildcardToOnPremises(),
+		from: 'vm-spoke',
+		name: 'app.notwindows.net',
+		result: 'nxdomain',
+		steps: [/the rule for \. in ruleset rs-all \(resolver-hub\) forwards it to 192\.168\.1\.10/],
+	},
+	{
+		title: 'an explicit rule for a reserved domain still forwards: only the wildcard ignores them (blob.core.windows.net)',
+		topology: explicitRule('blob.core.windows.net', '10.0.4.4'),
+		from: 'vm-spoke',
+		name: 'stcontoso.blob.core.windows.net',
+		result: 'ip',
+		ip: '10.0.3.4',
+		chain: privateChain,
+		origin: {kind: 'forwarder', forwarder: 'blob.core.windows.net → 10.0.4.4', zone: blobZone, link: 'link-hub'},
+		steps: [/the rule for blob\.core\.windows\.net in ruleset rs-all \(resolver-hub\) forwards it to 10\.0\.4\.4/],
+	},
+	{
+		title: 'an explicit rule for a privatelink zone still forwards the CNAME target while the wildcard ignores the public name',
+		topology: explicitRule(blobZone, '10.0.4.4'),
+		from: 'vm-spoke',
+		name: 'stcontoso.blob.core.windows.net',
+		result: 'ip',
+		ip: '10.0.3.4',
+		chain: privateChain,
+		origin: {kind: 'forwarder', forwarder: `${blobZone} → 10.0.4.4`, zone: blobZone},
+		steps: [/ignores names under windows\.net/, /the rule for privatelink\.blob\.core\.windows\.net in ruleset rs-all \(resolver-hub\) forwards it to 10\.0\.4\.4/],
+	},
+	{
+		title: 'an explicit rule for the reserved domain itself still forwards (azure.com)',
+		topology: explicitRule('azure.com', '192.168.1.10'),
+		from: 'vm-spoke',
+		name: 'management.azure.com',
+		result: 'ip',
+		ip: '4.150.240.10',
+		origin: {kind: 'forwarder', forwarder: 'azure.com → 192.168.1.10'},
+		steps: [/the rule for azure\.com in ruleset rs-all \(resolver-hub\) forwards it to 192\.168\.1\.10/],
+	},
 	{
 		title: 'forwarding loop guard: on-premises and a hub ruleset forwarding to each other stop with no answer',
 		topology(t) {
@@ -547,6 +658,24 @@ for (const c of cases) {
 		for (const pattern of c.steps ?? []) t.true(resolution.steps.some((step) => pattern.test(step)), `no step matches ${pattern}\n${context}`);
 	});
 }
+
+const reservedCases: Array<[name: string, reserved: string | undefined]> = [
+	['windows.net', 'windows.net'],
+	['stx.blob.core.windows.net', 'windows.net'],
+	['stx.privatelink.blob.core.windows.net', 'windows.net'],
+	['management.azure.com', 'azure.com'],
+	['kv.vault.azure.net', 'azure.net'],
+	['x.backup.windowsazure.us', 'windowsazure.us'],
+	['corp.contoso.com', undefined],
+	['app.notwindows.net', undefined],
+	['azure.com.contoso.com', undefined],
+	['', undefined],
+];
+
+test('reservedAzureDomain: a name is reserved when it is, or is under, a reserved two-label domain', (t) => {
+	for (const [name, reserved] of reservedCases) t.is(reservedAzureDomain(name), reserved, name);
+	for (const domain of wildcardReservedDomains) t.is(domain.split('.').length, 2, `${domain} has two labels`);
+});
 
 test('dnsClientFor: a NIC is in its VNet, an on-premises host in its site, an unknown name is undefined', (t) => {
 	const network = buildNetwork(base());

@@ -291,6 +291,25 @@ const cases: Case[] = [
 		},
 		expect: [['dnsResolvers[0].forwardingRulesets[0].vnetLinks[1]', 'east is in eastus, but ruleset rs belongs to b in westeurope: a forwarding ruleset links only to virtual networks in its own region']],
 	},
+	{
+		title: "a ruleset rule's target cannot be Azure DNS, 168.63.129.16 (private-resolver-endpoints-rulesets, rule processing)",
+		topology: {dnsResolvers: [{name: 'b', vnet: 'hub', inboundEndpointIp: '10.0.1.21', forwardingRulesets: [{name: 'rs', vnetLinks: ['spoke'], rules: [
+			{domain: 'corp.contoso.com', targets: ['192.168.1.10', '168.63.129.16']},
+			{domain: '.', targets: ['168.63.129.16']},
+		]}]}]},
+		expect: [
+			['dnsResolvers[0].forwardingRulesets[0].rules[0].targets[1]', "168.63.129.16 is Azure-provided DNS, which Azure refuses as a forwarding rule's destination"],
+			['dnsResolvers[0].forwardingRulesets[0].rules[1].targets[0]', "168.63.129.16 is Azure-provided DNS, which Azure refuses as a forwarding rule's destination"],
+		],
+	},
+	{
+		title: "an on-premises site's conditional forwarder to 168.63.129.16 is not a ruleset rule: Azure does not refuse it",
+		topology: {
+			virtualNetworks: [hub, spoke], virtualNetworkGateways: [vpn],
+			localNetworks: [{name: 'onprem', gateway: 'vpngw', addressPrefixes: ['192.168.0.0/16'], dnsForwarding: [{domain: 'blob.core.windows.net', targets: ['168.63.129.16']}]}],
+		},
+		expect: [],
+	},
 	{title: 'load balancer: missing frontend subnet, backend NIC, rule frontend', topology: {loadBalancers: [{
 		name: 'lb', sku: 'Standard', frontends: [{name: 'fe', subnet: 'hub/web', privateIpAddress: '10.0.1.10'}], backends: ['vm-app', 'vm-web'],
 		rules: [{frontend: 'fe1', protocol: 'Tcp', frontendPort: 443, backendPort: 443}],

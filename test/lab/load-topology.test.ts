@@ -364,3 +364,25 @@ test("a ruleset's wildcard rule '.' loads and catches every name no longer rule 
 		"wildcard.yaml:11:55: dnsResolvers[0].forwardingRulesets[0].rules[0].domain: '..' is not a DNS domain: write one such as corp.contoso.com, or '.' for every name",
 	]);
 });
+
+test('a ruleset rule targeting 168.63.129.16 is an error at its place in the file (private-resolver-endpoints-rulesets, rule processing)', (t) => {
+	const text = yaml(
+		'virtualNetworks:',
+		'  - {name: hub, region: westeurope, addressSpace: [10.0.0.0/16], subnets: [{name: app, addressPrefix: 10.0.1.0/24}, {name: dns, addressPrefix: 10.0.2.0/24}]}',
+		'dnsResolvers:',
+		'  - name: resolver',
+		'    vnet: hub',
+		'    inboundEndpointIp: 10.0.2.10',
+		'    forwardingRulesets:',
+		'      - name: rs',
+		'        vnetLinks: [hub]',
+		'        rules:',
+		'          - domain: corp.contoso.com',
+		'            targets: [192.168.1.10, 168.63.129.16]',
+	);
+	const {topology, diagnostics} = loadTopologyText(text, 'rules.yaml');
+	t.is(topology, undefined, 'an error keeps the topology from loading');
+	t.deepEqual(diagnostics.map(formatDiagnostic), [
+		'rules.yaml:12:37: dnsResolvers[0].forwardingRulesets[0].rules[0].targets[1]: 168.63.129.16 is Azure-provided DNS, which Azure refuses as a forwarding rule\'s destination ("Exception while making add request for rule"): forward to a DNS server, such as an on-premises server or a DNS VM, or remove the rule to leave the domain to Azure DNS',
+	]);
+});

@@ -4,7 +4,7 @@
  * matching domain suffix wins; a rule for `.` matches every name.
  */
 import {cached, type Network} from '../network.js';
-import {longestSuffixMatch, normalizeName} from './names.js';
+import {longestSuffixMatch, normalizeName, suffixesOf} from './names.js';
 import type {Vantage} from './servers.js';
 
 export type ForwardingRule = {
@@ -66,6 +66,40 @@ export function siteForwarders(network: Network, localNetwork: string): Readonly
 /** The rule with the longest domain suffix matching the name (S-RESOLVER step 8). */
 export function matchingRule(table: ReadonlyMap<string, ForwardingRule>, name: string): ForwardingRule | undefined {
 	return longestSuffixMatch(table, name);
+}
+
+/**
+ * Domains reserved for Azure services, which a ruleset's wildcard rule ('.') does not forward.
+ * https://learn.microsoft.com/azure/dns/private-resolver-endpoints-rulesets#rule-processing: certain
+ * domains "are ignored when using a wildcard rule", being reserved for Azure services: "the two-label
+ * DNS names listed in" https://learn.microsoft.com/azure/private-link/private-endpoint-dns (the page
+ * gives windows.net, azure.com, azure.net, windowsazure.us as examples). Below is every two-label
+ * name in that page's zone tables (Commercial, Government, China; ms.date 08/04/2025 version).
+ */
+export const wildcardReservedDomains: ReadonlySet<string> = new Set([
+	// Named as examples on the rulesets page.
+	'windows.net', 'azure.com', 'azure.net', 'windowsazure.us',
+	// Commercial zone table.
+	'aznbcontent.net', 'azconfig.io', 'azmk8s.io', 'azure-api.net', 'azure-automation.net', 'azure-devices.net',
+	'azure-devices-provisioning.net', 'azurecontainerapps.io', 'azurecr.io', 'azuredatabricks.net', 'azurehdinsight.net',
+	'azurehealthcareapis.com', 'azureiotcentral.com', 'azureml.ms', 'azurestaticapps.net', 'azuresynapse.net',
+	'azurewebsites.net', 'botframework.com', 'microsoft.com', 'signalr.net', 'visualstudio.com', 'windowsazure.com',
+	// Government zone table.
+	'azure.us', 'azure-automation.us', 'azure-devices.us', 'azure-devices-provisioning.us', 'azurecr.us', 'azurehdinsight.us',
+	'azurehealthcareapis.us', 'azureml.us', 'azurewebsites.us', 'usgovcloudapi.net', 'windows.us',
+	// China zone table.
+	'azure.cn', 'azure-automation.cn', 'azure-devices.cn', 'azure-devices-provisioning.cn', 'azurehdinsight.cn', 'azureml.cn',
+	'chinacloudapi.cn', 'chinacloudsites.cn', 'windows.cn',
+]);
+
+/** The reserved Azure domain a normalised name is, or is under (`windows.net` for `st.blob.core.windows.net`), if any. */
+export function reservedAzureDomain(name: string): string | undefined {
+	return suffixesOf(name).find((suffix) => wildcardReservedDomains.has(suffix));
+}
+
+/** True for the wildcard rule, the one for `.`. */
+export function isWildcardRule(rule: ForwardingRule): boolean {
+	return rule.domain === '';
 }
 
 /** A rule's domain as a learner reads it (`.` for the catch-all rule). */

@@ -10,7 +10,7 @@
 import type {Network} from '../network.js';
 import type {DnsAnswer, DnsOrigin, Resolution} from '../results.js';
 import type {DnsRecord} from '../topology.js';
-import {matchingRule, ruleDomainLabel, rulesetRules, siteForwarders, type ForwardingRule} from './forwarding.js';
+import {isWildcardRule, matchingRule, reservedAzureDomain, ruleDomainLabel, rulesetRules, siteForwarders, type ForwardingRule} from './forwarding.js';
 import {isPrivateLinkZone, linkedZoneFor, recordsFor, zoneLabel} from './private-zones.js';
 import {normalizeName} from './names.js';
 import {publicRecord} from './public-dns.js';
@@ -103,7 +103,15 @@ function lookupAzureDns(state: State, vnet: string, name: string): Lookup {
 
 	// S-RESOLVER steps 4-8: forwarding rulesets linked to the VNet, longest suffix first.
 	const rule = matchingRule(rulesetRules(state.network, vnet), name);
-	if (rule) return forward(state, rule, name, `${who}: no private zone linked to ${vnet} covers ${name}; ${rule.owner} forwards it`);
+	if (rule) {
+		// Docs (private-resolver-endpoints-rulesets, rule processing): a wildcard rule ignores domains reserved for Azure services.
+		const reserved = isWildcardRule(rule) ? reservedAzureDomain(name) : undefined;
+		if (reserved === undefined) return forward(state, rule, name, `${who}: no private zone linked to ${vnet} covers ${name}; ${rule.owner} forwards it`);
+		// As if no rule matched (only the wildcard does): Azure DNS resolves the name itself; linked zones were consulted above.
+		return lookupPublic(state, name,
+			`${who}: no private zone linked to ${vnet} covers ${name}, and ${rule.owner} does not apply: a wildcard rule ignores names under ${reserved}, a domain reserved for Azure services`);
+	}
+
 	// S-RESOLVER steps 5 and 9: otherwise Azure DNS resolves the name publicly.
 	const rules = rulesetRules(state.network, vnet).size > 0 ? ' and no forwarding rule matches it' : '';
 	return lookupPublic(state, name, `${who}: no private zone linked to ${vnet} covers ${name}${rules}`);
