@@ -33,7 +33,7 @@ export function register(program: Command): void {
 		.command('trace')
 		.description('follow a packet hop by hop and explain every decision')
 		.argument('<topology>', 'topology file (YAML), or a lab file (its starting network)')
-		.requiredOption('--from <nic-or-host>', 'network interface or on-premises host sending the packet')
+		.requiredOption('--from <nic-or-host>', 'network interface, on-premises host or Internet host sending the packet')
 		.requiredOption('--to <ip-or-name>', 'destination: an IPv4 address, a DNS name, or the name of a NIC, an on-premises or Internet host, a private endpoint, or a storage account, SQL server or key vault (traced by its usual DNS name)')
 		.option('--port <n>', 'destination port (ignored for ICMP)', '443')
 		.option('--protocol <tcp|udp|icmp>', 'protocol', 'tcp')
@@ -43,11 +43,10 @@ export function register(program: Command): void {
 			const protocol = parseProtocol(options.protocol);
 			const port = parsePort(options.port);
 			const network = await loadNetwork(topologyPath);
-			const {trace, TraceInputError, findSource, sourceProblem} = await import('../engine/trace/trace.js');
+			const {trace, TraceInputError, findSource, sourceNames, sourceProblem} = await import('../engine/trace/trace.js');
 			if (network.privateEndpoints.has(options.from)) throw new CommandError(sourceProblem(network, options.from));
 			if (!findSource(network, options.from)) {
-				const sources = [...network.nics.keys(), ...network.topology.localNetworks.flatMap((site) => site.hosts.map((h) => h.name))];
-				throw new CommandError(`unknown source '${options.from}': give a network interface or an on-premises host (known: ${knownNames(sources)})`);
+				throw new CommandError(`unknown source '${options.from}': give a network interface, an on-premises host or an Internet host (known: ${knownNames(sourceNames(network))})`);
 			}
 
 			let result;

@@ -56,19 +56,14 @@ export function objectNames(topology: Topology): Set<string> {
 	return names;
 }
 
-/** Names of things a packet can be sent from (NICs, on-premises hosts). */
+/** Names of things a packet can be sent from, which also ask DNS questions: NICs, on-premises and Internet hosts. */
 function senders(topology: Topology): string[] {
-	return [...topology.networkInterfaces.map((n) => n.name), ...topology.localNetworks.flatMap((s) => s.hosts.map((h) => h.name))];
+	return [...topology.networkInterfaces.map((n) => n.name), ...topology.localNetworks.flatMap((s) => s.hosts.map((h) => h.name)), ...topology.internetHosts.map((h) => h.name)];
 }
 
 /** Names of objects with an address a query may target. */
 function addressed(topology: Topology): string[] {
-	return [...senders(topology), ...topology.privateEndpoints.map((e) => e.name), ...topology.internetHosts.map((h) => h.name)];
-}
-
-/** Names that ask DNS questions: NICs, on-premises and Internet hosts. */
-function askers(topology: Topology): string[] {
-	return [...senders(topology), ...topology.internetHosts.map((h) => h.name)];
+	return [...senders(topology), ...topology.privateEndpoints.map((e) => e.name)];
 }
 
 const looksLikeDnsName = /^[a-z0-9-]+(\.[a-z0-9-]+)+\.?$/i;
@@ -79,7 +74,7 @@ class NameChecker {
 		return this.problems.length;
 	}
 
-	private readonly union: {senders: Set<string>; addressed: Set<string>; askers: Set<string>; nics: Set<string>; objects: Set<string>};
+	private readonly union: {senders: Set<string>; addressed: Set<string>; nics: Set<string>; objects: Set<string>};
 
 	constructor(
 		states: readonly State[],
@@ -89,7 +84,6 @@ class NameChecker {
 		this.union = {
 			senders: collect(senders),
 			addressed: collect(addressed),
-			askers: collect(askers),
 			nics: collect((t) => t.networkInterfaces.map((n) => n.name)),
 			objects: collect(objectNames),
 		};
@@ -111,7 +105,7 @@ class NameChecker {
 	}
 
 	trace(path: FieldPath, query: TraceQuery): void {
-		this.need([...path, 'from'], query.from, this.union.senders, 'a network interface or an on-premises host');
+		this.need([...path, 'from'], query.from, this.union.senders, 'a network interface, an on-premises host or an Internet host');
 		this.target([...path, 'to'], query.to);
 	}
 
@@ -121,7 +115,7 @@ class NameChecker {
 	}
 
 	dns(path: FieldPath, query: DnsQuery): void {
-		this.need([...path, 'from'], query.from, this.union.askers, 'a network interface, an on-premises host or an Internet host');
+		this.need([...path, 'from'], query.from, this.union.senders, 'a network interface, an on-premises host or an Internet host');
 	}
 
 	object(path: FieldPath, name: string): void {

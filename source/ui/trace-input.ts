@@ -8,7 +8,7 @@ import type {TraceQuery} from '../engine/lab.js';
 import type {Network} from '../engine/network.js';
 import type {Protocol} from '../engine/results.js';
 import {destinationKinds} from '../engine/trace/destination.js';
-import {destinationProblem, findSource, sourceProblem} from '../engine/trace/trace.js';
+import {destinationProblem, findSource, sourceNames, sourceProblem} from '../engine/trace/trace.js';
 
 export type TraceFields = {readonly from: string; readonly to: string; readonly protocol: string};
 export type FieldName = keyof TraceFields;
@@ -16,15 +16,12 @@ export type TraceFieldErrors = Partial<Record<FieldName, string>>;
 
 export type TraceInputCheck = {readonly ok: true; readonly query: TraceQuery} | {readonly ok: false; readonly errors: TraceFieldErrors};
 
-/** The names a packet can start from: NICs, then on-premises hosts. */
-export function sourceNames(network: Network): string[] {
-	return [...network.nics.keys(), ...network.topology.localNetworks.flatMap((site) => site.hosts.map((host) => host.name))];
-}
+export {sourceNames} from '../engine/trace/trace.js';
 
 /** Named destinations: the sources, private endpoints, Internet hosts (and their names) and PaaS resources. */
 export function destinationNames(network: Network): string[] {
 	return [
-		...sourceNames(network),
+		...sourceNames(network).filter((name) => !network.internetHosts.has(name)),
 		...network.privateEndpoints.keys(),
 		...network.topology.internetHosts.flatMap((host) => (host.fqdn ? [host.name, host.fqdn] : [host.name])),
 		...network.resources.keys(),
@@ -59,7 +56,7 @@ export function checkTraceInput(network: Network, fields: TraceFields): TraceInp
 	const errors: TraceFieldErrors = {};
 	const from = fields.from.trim();
 	const to = fields.to.trim();
-	if (from === '') errors.from = 'type a network interface or an on-premises host';
+	if (from === '') errors.from = 'type a network interface, an on-premises host or an Internet host';
 	else if (network.privateEndpoints.has(from)) errors.from = sourceProblem(network, from);
 	else if (!findSource(network, from)) errors.from = `unknown source '${from}' (known: ${someNames(sourceNames(network))})`;
 	if (to === '') errors.to = `type ${destinationKinds}`;

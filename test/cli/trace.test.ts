@@ -96,3 +96,13 @@ test('a name DNS never resolved shows as the name in the hop, not as 0.0.0.0', (
 	t.regex(run.stdout, /10\.0\.0\.4 → nosuch\.example\.com \(not resolved\)/);
 	t.false(run.stdout.includes('0.0.0.0'), run.stdout);
 });
+
+test('an Internet host is a source: from outside, a VM is addressed at its public IP, closed without an NSG', (t) => {
+	const run = runCli('trace', 'test/fixtures/hub-spoke.yaml', '--from', 'example-web', '--to', 'nva-fw', '--port', '22');
+	t.is(run.status, 0, run.stderr);
+	t.regex(run.stdout, /^1\. internet example-web +203\.0\.113\.10 → 20\.50\.1\.4$/m);
+	t.regex(run.stdout, /^Verdict: dropped \(inbound-not-allowed\) by nva-fw$/m);
+	const unknown = runCli('trace', 'test/fixtures/hub-spoke.yaml', '--from', 'example', '--to', 'nva-fw');
+	t.is(unknown.status, 2);
+	t.regex(unknown.stderr, /an Internet host \(known: .*example-web/);
+});

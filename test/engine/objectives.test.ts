@@ -168,7 +168,7 @@ test('predict answers: next-hop-type, next-hop with and without an IP, dns-answe
 test('predict answers: a question the network cannot answer', (t) => {
 	t.deepEqual(predictAnswer(network, predict('verdict', {trace: {from: 'vm-gone', to: 'vm-app'}})), {
 		ok: false,
-		reason: "unknown source 'vm-gone': give a network interface or an on-premises host name",
+		reason: "unknown source 'vm-gone': give a network interface, an on-premises host or an Internet host name",
 	});
 	t.deepEqual(predictAnswer(network, predict('verdict', {route: {nic: 'vm-app', destination: '10.0.1.4'}})), {ok: false, reason: 'a verdict question needs a trace: {from, to}'});
 });

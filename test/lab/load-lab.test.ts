@@ -77,7 +77,7 @@ test('names that are not objects of the network, reported once each', (t) => {
 	const file = broken('unknown-objects.yaml');
 	assertDiagnostics(t, loadLabFile(file).diagnostics, [
 		[pos(file, 'firewall, vm-app'), 'objectives[0].expect.via[0]', "'firewall' is not an object in the lab's network"],
-		[pos(file, 'vm-ghost'), 'objectives[1].trace.from', "'vm-ghost' is not a network interface or an on-premises host in the lab's network (known: vm-web, vm-app, nva)"],
+		[pos(file, 'vm-ghost'), 'objectives[1].trace.from', "'vm-ghost' is not a network interface, an on-premises host or an Internet host in the lab's network (known: vm-web, vm-app, nva)"],
 		[pos(file, 'nic-ghost'), 'objectives[2].route.nic', "'nic-ghost' is not a network interface"],
 		[pos(file, 'server-ghost'), 'suggestedTraces[0].to', "'server-ghost' is neither an IPv4 address, a DNS name nor an object with an address"],
 	]);

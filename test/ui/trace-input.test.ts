@@ -18,13 +18,13 @@ test('every bad field gets its own message', (t) => {
 	const check = checkTraceInput(network, {from: 'vm-x', to: '10.1.2', protocol: 'sctp 9'});
 	t.false(check.ok);
 	if (check.ok) return;
-	t.regex(check.errors.from!, /^unknown source 'vm-x' \(known: vm-app, vm-app2, nva, vm-private, vm-spoke1, \.\.\. \(7 in all\)\)$/);
+	t.regex(check.errors.from!, /^unknown source 'vm-x' \(known: vm-app, vm-app2, nva, vm-private, vm-spoke1, \.\.\. \(8 in all\)\)$/);
 	t.regex(check.errors.to!, /^'10\.1\.2' is not an IPv4 address/);
 	t.regex(check.errors.protocol!, /^'sctp 9' is not a protocol and port/);
 	const empty = checkTraceInput(network, {from: '', to: 'nothing-here', protocol: ''});
 	t.false(empty.ok);
 	if (empty.ok) return;
-	t.is(empty.errors.from, 'type a network interface or an on-premises host');
+	t.is(empty.errors.from, 'type a network interface, an on-premises host or an Internet host');
 	t.regex(empty.errors.to!, /^unknown destination 'nothing-here': give an IPv4 address, a DNS name, or the name of a NIC/);
 	t.is(empty.errors.protocol, undefined);
 });

@@ -1,16 +1,17 @@
 /**
- * The packet trace: a packet from a NIC or an on-premises host to an IP or a name, followed hop
+ * The packet trace: a packet from a NIC, an on-premises host or an Internet host to an IP or a name, followed hop
  * by hop. Pure and deterministic; it never throws on a valid model, except for a query that
  * names an unknown source or destination (TraceInputError), which is the caller's input error.
  */
-import {ipToInt, isIpv4Address, maskOf} from '../address.js';
+import {ipToInt, isIpv4Address, isPrivateAddress, maskOf} from '../address.js';
 import {dnsClientFor, resolveName, type DnsReach} from '../dns.js';
 import {prefixOf, type Network} from '../network.js';
 import {platformService} from '../nsg-tags.js';
 import type {Protocol, Resolution, Trace} from '../results.js';
-import type {LocalNetwork, NetworkInterface, OnPremisesHost} from '../topology.js';
+import type {InternetHost, LocalNetwork, NetworkInterface, OnPremisesHost} from '../topology.js';
 import {destinationKinds, notADestination, usualNameOf} from './destination.js';
 import {routeFrom} from './forward.js';
+import {atPublicAddress} from './endpoints.js';
 import {intendedResource} from './intended.js';
 import {fromOnPremises} from './on-premises.js';
 import {passNsgs, passPlatformNsgs} from './security.js';
@@ -20,9 +21,12 @@ export class TraceInputError extends Error {}
 
 export type TraceOptions = {protocol?: Protocol; port?: number};
 
-type Source = {kind: 'nic'; nic: NetworkInterface} | {kind: 'on-premises'; site: LocalNetwork; host: OnPremisesHost};
+type Source =
+	| {kind: 'nic'; nic: NetworkInterface}
+	| {kind: 'on-premises'; site: LocalNetwork; host: OnPremisesHost}
+	| {kind: 'internet'; host: InternetHost};
 
-/** A NIC name or an on-premises host name. */
+/** A NIC name, an on-premises host name or an Internet host name. */
 export function findSource(network: Network, from: string): Source | undefined {
 	const nic = network.nics.get(from);
 	if (nic) return {kind: 'nic', nic};
@@ -31,14 +35,21 @@ export function findSource(network: Network, from: string): Source | undefined {
 		if (host) return {kind: 'on-premises', site, host};
 	}
 
+	const internetHost = network.internetHosts.get(from);
+	if (internetHost) return {kind: 'internet', host: internetHost};
 	return undefined;
+}
+
+/** The names a packet can start from: NICs, on-premises hosts, then Internet hosts. */
+export function sourceNames(network: Network): string[] {
+	return [...network.nics.keys(), ...network.topology.localNetworks.flatMap((site) => site.hosts.map((host) => host.name)), ...network.internetHosts.keys()];
 }
 
 /** Why `from` cannot send a packet: a private endpoint's interface (S-PE: it only answers), or an unknown name. */
 export function sourceProblem(network: Network, from: string): string {
 	const endpoint = network.privateEndpoints.get(from);
 	if (endpoint) return `${from} is private endpoint ${endpoint.name}: a private endpoint only receives connections, it never starts one; trace from a VM's network interface or an on-premises host to it instead`;
-	return `unknown source '${from}': give a network interface or an on-premises host name`;
+	return `unknown source '${from}': give a network interface, an on-premises host or an Internet host name`;
 }
 
 /** An IP literal, or the address of a named object (NIC, on-premises or Internet host, private endpoint). */
@@ -139,6 +150,9 @@ function traceFrom(network: Network, source: Source, to: string, options: TraceO
 	const sourceName = source.kind === 'nic' ? source.nic.name : source.host.name;
 
 	let destinationIp = addressOfObject(network, to);
+	// From the Internet a VM is addressed at its public IP: its private one is not routed there.
+	const publicNic = source.kind === 'internet' ? network.nics.get(to) : undefined;
+	if (publicNic?.publicIpAddress) destinationIp = publicNic.publicIpAddress;
 	let resolution: Resolution | undefined;
 	const problem = destinationProblem(network, to);
 	if (problem) throw new TraceInputError(problem);
@@ -148,9 +162,11 @@ function traceFrom(network: Network, source: Source, to: string, options: TraceO
 
 	const intended = destinationIp === undefined ? intendedResource(network, name) : undefined;
 	const walk = new Walk(network, sourceIp, destinationIp ?? '0.0.0.0', protocol, port, intended);
-	walk.enter(source.kind === 'nic' ? 'nic' : 'on-premises', sourceName);
+	walk.enter(source.kind === 'nic' ? 'nic' : source.kind === 'internet' ? 'internet' : 'on-premises', sourceName);
 
 	if (usual) walk.note(usual.note);
+	if (publicNic?.publicIpAddress) walk.note(`From the Internet, ${publicNic.name} is reached at its public IP ${publicNic.publicIpAddress}; Azure translates it to ${publicNic.privateIpAddress}.`);
+	else if (publicNic) walk.note(`${publicNic.name} has no public IP, so nothing on the Internet can address it; give it a public IP (or put it behind a public load balancer), or trace from an on-premises host over a VPN.`);
 	if (destinationIp === undefined) {
 		// S-STPE: clients should use the service's usual name; the privatelink name is an implementation detail of the CNAME chain.
 		if (/(^|\.)privatelink\./i.test(name)) {
@@ -181,6 +197,7 @@ function traceFrom(network: Network, source: Source, to: string, options: TraceO
 
 	if (!walk.done) {
 		if (source.kind === 'nic') fromNic(walk, source.nic);
+		else if (source.kind === 'internet') fromInternet(walk, source.host);
 		else fromOnPremises(walk, source.site, source.host);
 	}
 
@@ -201,6 +218,29 @@ function describeOrigin(origin: {kind: string; zone?: string; link?: string; for
 	if (origin.kind === 'private-zone') return `private zone ${origin.zone ?? ''}${origin.link ? ` via link ${origin.link}` : ''}`;
 	if (origin.kind === 'forwarder') return `forwarder ${origin.forwarder ?? ''}`.trim();
 	return 'public DNS';
+}
+
+/**
+ * A packet from a host on the Internet: only public addresses are reachable from there (a VM's
+ * public IP, a service's public endpoint); private ranges are not routed on the Internet, so a
+ * VM's private IP takes a VPN, ExpressRoute or a public frontend.
+ */
+function fromInternet(walk: Walk, host: InternetHost): void {
+	if (walk.destinationIp === host.ipAddress) {
+		walk.deliver('internet', host.name, `${walk.destinationIp} is ${host.name}'s own address: the packet never leaves it.`);
+		return;
+	}
+
+	if (isPrivateAddress(ipToInt(walk.destinationIp))) {
+		walk.drop(
+			'no-route',
+			`${walk.destinationIp} is a private address, and the Internet does not route private addresses: from ${host.name}, a VM is reachable only at a public IP (or over a VPN or ExpressRoute from an on-premises site).`,
+		);
+		return;
+	}
+
+	walk.step('forward', 'Internet', `${host.name} (${host.ipAddress}) sends the packet across the Internet to ${walk.destinationIp}.`);
+	atPublicAddress(walk, {kind: 'internet'});
 }
 
 function fromNic(walk: Walk, nic: NetworkInterface): void {

@@ -25,7 +25,7 @@ type Props = {
 };
 
 const fieldLabels: Record<FieldName, string> = {from: 'From', to: 'To', protocol: 'Protocol'};
-const fieldPlaceholders: Record<FieldName, string> = {from: 'a NIC or on-premises host', to: 'an IP, a DNS name or an object name', protocol: 'tcp 443, udp 53 or icmp'};
+const fieldPlaceholders: Record<FieldName, string> = {from: 'a NIC, on-premises or Internet host', to: 'an IP, a DNS name or an object name', protocol: 'tcp 443, udp 53 or icmp'};
 const labelWidth = 10;
 
 function suggestionText(query: SuggestedTrace, arrow: string): string {

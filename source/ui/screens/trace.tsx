@@ -95,7 +95,7 @@ function LoadedTraceScreen({lab}: {readonly lab: Lab}) {
 	}
 
 	const hints: Record<FieldName, string> = {
-		from: hintWithNames('a NIC or an on-premises host', matching(sources, state.fields.from)),
+		from: hintWithNames('a NIC, an on-premises or an Internet host', matching(sources, state.fields.from)),
 		to: hintWithNames('an IP or a DNS name', matching(destinations, state.fields.to)),
 		protocol: 'tcp 443, udp 53 or icmp',
 	};
