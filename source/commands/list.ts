@@ -22,7 +22,7 @@ export function register(program: Command): void {
 			const options = command.optsWithGlobals<ListOptions>();
 			const [{listLabs}, {formatDiagnostic}] = await Promise.all([import('../lab/catalog.js'), import('../lab/diagnostics.js')]);
 			const {labs, diagnostics} = options.labs === undefined ? listLabs() : listLabs(options.labs);
-			const unreadable = diagnostics.find((d) => d.line === 0 && d.file === options.labs);
+			const unreadable = diagnostics.find((d) => d.line === 0 && d.file === options.labs && d.severity === 'error');
 			if (unreadable) throw new CommandError(`${unreadable.file}: ${unreadable.message}`);
 			printErrors(diagnostics.map(formatDiagnostic));
 			if (options.json) {

@@ -153,6 +153,16 @@ export function listLabs(dir: string = defaultLabsDir): Catalog {
 		return {labs: [], diagnostics: [{file: dir, line: 0, col: 0, path: '', message: `cannot read the labs folder: ${reason}`, severity: 'error'}]};
 	}
 
+	if (files.length === 0) {
+		// A folder of lab files named otherwise lists nothing: say why instead of a bare "No labs found".
+		const yaml = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name)).sort();
+		if (yaml.length > 0) {
+			const shown = yaml.slice(0, 3).join(', ') + (yaml.length > 3 ? `, ... (${yaml.length} in all)` : '');
+			const message = `no lab listed: a lab file is named NN-slug.yaml (a number, a dash, lowercase words), like 01-default-routes.yaml; these are not: ${shown}`;
+			return {labs: [], diagnostics: [{file: dir, line: 0, col: 0, path: '', message, severity: 'warning'}]};
+		}
+	}
+
 	const headers = files.map(readHeader);
 	const summaries = headers.map(summarise);
 	const rules = catalogRules(headers);

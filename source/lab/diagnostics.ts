@@ -41,7 +41,9 @@ export function formatFieldPath(path: FieldPath): string {
  */
 export function formatDiagnostic(d: Diagnostic): string {
 	const message = d.severity === 'warning' ? `warning: ${d.message}` : d.message;
-	return d.path === '' ? `${d.file}:${d.line}:${d.col}: ${message}` : `${d.file}:${d.line}:${d.col}: ${d.path}: ${message}`;
+	// Line 0 is a problem with the whole file or folder (unreadable, misnamed): no position to give.
+	const where = d.line === 0 ? d.file : `${d.file}:${d.line}:${d.col}`;
+	return d.path === '' ? `${where}: ${message}` : `${where}: ${d.path}: ${message}`;
 }
 
 /** File order: by line, then column, then path; errors before warnings at the same place. */

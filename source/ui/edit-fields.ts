@@ -122,7 +122,7 @@ export function fieldProblem(field: FieldSpec, text: string, topology: Topology,
 	if (value === '' && field.kind !== 'list') {
 		if (field.optional || field.emptyValue !== undefined) return undefined;
 		if (isChoiceKind(field.kind) && optionsOf(field, topology, values).length === 0) return `there is nothing to choose: the network has no ${field.label.toLowerCase()}`;
-		return `required: give ${field.label.toLowerCase()}`;
+		return `${field.label} is required`;
 	}
 
 	let problem: string | undefined;

@@ -246,7 +246,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 		fields: [
 			text('name', 'Name', {check: newName('private endpoint', privateEndpointNames), placeholder: 'e.g. pe-stcontoso-blob'}),
 			ref('subnet', 'Subnet', subnetIds),
-			{key: 'privateIpAddress', label: 'Private IP', kind: 'ip', placeholder: 'a free address in the subnet', check: freeIpIn('subnet')},
+			{key: 'privateIpAddress', label: 'Private IP', kind: 'ip', placeholder: 'a free address in the subnet (required)', check: freeIpIn('subnet')},
 			ref('target', 'Target', endpointTargets),
 			choice('groupId', 'Sub-resource', [], {options: (t, v) => groupIdsOf(t, v['target']), dependsOn: 'target', omitWhen: none}),
 			choice('status', 'Connection status', [unchanged, 'Approved', 'Pending', 'Rejected', 'Disconnected'], {omitWhen: unchanged}),

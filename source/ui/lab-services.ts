@@ -12,7 +12,8 @@ import {sandboxLab, staticServices, type Catalog, type LoadedLab, type Services}
 export async function listCatalog(dir: string): Promise<Catalog> {
 	const {listLabs} = await import('../lab/catalog.js');
 	const {labs, diagnostics} = listLabs(dir);
-	return {labs, problems: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)};
+	// Errors, and a folder-level warning (no file named like a lab), which would otherwise leave a bare 'No labs found'.
+	return {labs, problems: diagnostics.filter((d) => d.severity === 'error' || (labs.length === 0 && d.line === 0)).map(formatDiagnostic)};
 }
 
 async function loadLab(file: string): Promise<LoadedLab> {

@@ -77,6 +77,23 @@ export function lineText(value: Line): string {
 }
 
 /** Pad or cut plain text to exactly `width` characters (cut text ends with `ellipsis`). */
+/**
+ * At most `max` of `lines` (at least one); when some are left out, the last kept line ends with
+ * `ellipsis` (replacing its last characters if it is `width` wide), so a cut never looks complete.
+ */
+export function clipLines(lines: readonly Line[], max: number, width: number, ellipsis = '…'): Line[] {
+	const keep = Math.max(1, max);
+	if (lines.length <= keep) return [...lines];
+	const kept = lines.slice(0, keep);
+	const last = kept[keep - 1]!;
+	const text = last.map((span) => span.text).join('');
+	const room = Math.max(0, width - [...ellipsis].length);
+	const cut = [...text].length > room ? [...text].slice(0, room).join('').trimEnd() : text.trimEnd();
+	const tone = last.at(-1)?.tone;
+	kept[keep - 1] = [tone ? {text: `${cut}${ellipsis}`, tone} : {text: `${cut}${ellipsis}`}];
+	return kept;
+}
+
 export function fit(text: string, width: number, ellipsis = '…'): string {
 	const chars = [...text];
 	if (chars.length <= width) return text + ' '.repeat(width - chars.length);

@@ -56,6 +56,13 @@ test('list --labs reads another folder; a missing one exits 2', (t) => {
 	t.deepEqual(stderrLines(missing), ['vnetlab: test/fixtures/no-such-labs: cannot read the labs folder: no such folder']);
 });
 
+test('list --labs on a folder whose YAML files are not named NN-slug.yaml says so, instead of a bare "No labs found"', (t) => {
+	const run = runCli('list', '--labs', 'test/fixtures/labs-broken');
+	t.is(run.status, 0, run.stderr);
+	t.is(run.stdout, 'No labs found.\n');
+	t.regex(run.stderr, /^vnetlab: test\/fixtures\/labs-broken: warning: no lab listed: a lab file is named NN-slug\.yaml .*these are not: broken-topology\.yaml, /m);
+});
+
 // validate
 
 test('validate with no argument checks the shipped labs: ok per file, exit 0', (t) => {

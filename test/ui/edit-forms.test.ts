@@ -53,7 +53,7 @@ test('add-route: a bad CIDR, a prefix that is not a network address, a duplicate
 	t.is(problem(form, 'route.name', 'web-via-fw', topology, {routeTable: 'rt-web'}), undefined);
 	t.is(problem(form, 'route.name', 'two words', topology), "'two words' has a space in it: names have none");
 	t.is(problem(form, 'route.nextHopIpAddress', '10.0.3', topology), "'10.0.3' is not an IPv4 address (four numbers 0-255, like 10.0.1.4)");
-	t.is(problem(form, 'route.name', '', topology), 'required: give route name');
+	t.is(problem(form, 'route.name', '', topology), 'Route name is required');
 });
 
 test('the next hop IP shows only for a VirtualAppliance next hop', (t) => {

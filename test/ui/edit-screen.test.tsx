@@ -93,7 +93,7 @@ test('a form shows what is wrong under the field: a bad CIDR, a prefix that is n
 	t.true(await shows(app, /✗ '10\.0\.1\.4\/24' is not a network address \(did you mean\s+10\.0\.1\.0\/24\?\)/), app.lastFrame());
 	// Submitting shows every problem and applies nothing.
 	app.press(keys.enter);
-	t.true(await shows(app, '✗ required: give next hop ip'), app.lastFrame());
+	t.true(await shows(app, '✗ Next hop IP is required'), app.lastFrame());
 	t.regex(app.lastFrame(), /add-route: Add a user-defined route/);
 	t.deepEqual(edits(app), []);
 	app.unmount();

@@ -3,7 +3,7 @@
  * ones, from the same key data as the footer; `?`, q or escape close it.
  */
 import test from 'ava';
-import {bindingsFor, displayKeys, keyBindings, screenContexts} from '../../source/ui/keys.js';
+import {bindingsFor, contextTitles, displayKeys, keyBindings, screenContexts} from '../../source/ui/keys.js';
 import {renderHome, renderSandbox} from './helpers/app.js';
 import {keys, waitFor} from './helpers/render.js';
 
@@ -65,5 +65,22 @@ test('the footer offers only keys that work here: no answer or hint in a sandbox
 	app.press('e');
 	t.true(await waitFor(() => footer().includes('enter choose')), footer());
 	t.false(footer().includes('hint'), footer());
+	app.unmount();
+});
+
+test('help opens on the mode it was asked from: the routes table keys come before the NIC list\'s, on the first page', async (t) => {
+	const app = renderSandbox();
+	t.true(await waitFor(() => app.lastFrame().includes('network')), app.lastFrame());
+	app.press('r');
+	t.true(await waitFor(() => app.lastFrame().includes('Effective routes of which')), app.lastFrame());
+	app.press(keys.enter);
+	t.true(await waitFor(() => app.lastFrame().includes('Address Prefix')), app.lastFrame());
+	app.press('?');
+	t.true(await waitFor(() => app.lastFrame().includes('Keys: Routes')), app.lastFrame());
+	const frame = app.lastFrame();
+	const table = frame.indexOf(`${contextTitles.routes}\n`);
+	const picking = frame.indexOf(`${contextTitles['routes-pick']}\n`);
+	t.true(table >= 0, frame);
+	t.true(picking < 0 || table < picking, frame);
 	app.unmount();
 });

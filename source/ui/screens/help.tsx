@@ -22,7 +22,7 @@ function scrollBy(offset: number, action: {by: number; max: number}): number {
 export function HelpScreen({screen, context}: Props) {
 	const theme = useTheme();
 	const {width, height} = useBodySize();
-	const lines = helpLines(screenOfContext(context) ?? screen, width, theme);
+	const lines = helpLines(screenOfContext(context) ?? screen, width, theme, undefined, context);
 	const boxHeight = Math.max(2, height - 2);
 	const max = maxOffset(lines.length, scrollRows(lines.length, boxHeight));
 	const [offset, scroll] = useRefReducer(scrollBy, 0);

@@ -17,7 +17,7 @@ import {useServices} from '../hooks/use-services.js';
 import {useSessionDispatch} from '../hooks/use-session.js';
 import {useTheme} from '../hooks/use-theme.js';
 import {homeRows, statusText} from '../home-rows.js';
-import {wrapped, type Line} from '../lines.js';
+import {clipLines, wrapped, type Line} from '../lines.js';
 import {moveCursor, type MenuAction} from '../state/menu-state.js';
 import {themedText} from '../theme.js';
 
@@ -73,15 +73,23 @@ export function HomeScreen() {
 	if (catalog.problems.length > 0) {
 		const first = themedText(catalog.problems[0]!, theme);
 		const more = catalog.problems.length > 1 ? ` (and ${catalog.problems.length - 1} more)` : '';
-		notices.push(...wrapped(`Not listed: ${first}${more}`, width, {tone: 'warn'}).slice(0, 2));
+		// With no lab to show, the whole reason fits (a misnamed folder says what a lab file is called).
+		const reason = wrapped(count === 0 ? first : `Not listed: ${first}${more}`, width, {tone: 'warn'});
+		notices.push(...(count === 0 ? reason : reason.slice(0, 2)));
 	}
 
 	const selected = catalog.labs[cursor];
 	const detail: Line[] = [];
 	if (selected) {
-		detail.push(...wrapped(themedText(`${selected.title}: ${selected.summary}`, theme), width).slice(0, 3));
+		const about = wrapped(themedText(`${selected.title}: ${selected.summary}`, theme), width);
 		const facts = [selected.level.join(', '), `${selected.minutes} min`, statusText(progress, selected, theme), selected.concepts.join(', ')].filter(Boolean).join(` ${theme.symbols.dot} `);
-		detail.push(...wrapped(themedText(facts, theme), width, {tone: 'muted'}).slice(0, 2));
+		const factLines = wrapped(themedText(facts, theme), width, {tone: 'muted'});
+		// The selected lab's whole summary where the rows allow, keeping 8 rows of the list (fewer labs, fewer rows);
+		// what does not fit ends in an ellipsis rather than mid-sentence.
+		const room = Math.max(3, height - 2 - notices.length - 1 - Math.min(count, 8));
+		const aboutRoom = Math.max(1, room - Math.min(2, factLines.length));
+		const aboutShown = clipLines(about, aboutRoom, width, theme.symbols.ellipsis);
+		detail.push(...aboutShown, ...clipLines(factLines, room - aboutShown.length, width, theme.symbols.ellipsis));
 	}
 
 	const rows = homeRows(catalog.labs, progress, width - theme.symbols.pointer.length - 1, theme);
