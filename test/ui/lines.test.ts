@@ -1,6 +1,6 @@
 /** Lab prose (briefings, debriefs) laid out for the screen: paragraphs joined, list items kept apart. */
 import test from 'ava';
-import {lineText, proseLines} from '../../source/ui/lines.js';
+import {clipLines, lineText, proseLines, wrapped} from '../../source/ui/lines.js';
 
 const layout = (text: string, width = 40) => proseLines(text, width).map((line) => lineText(line));
 
@@ -26,4 +26,16 @@ test('numbered items and starred items are items too; a hyphen inside a line is 
 
 test('the transform (theming) applies to the text and not to the marker', (t) => {
 	t.deepEqual(proseLines('- a ✓', 20, (text) => text.replace('✓', '[x]')).map((line) => lineText(line)), ['- a [x]']);
+});
+
+test('clipLines keeps what fits and marks a cut with an ellipsis, never mid-sentence without one', (t) => {
+	const lines = wrapped('Publish the provider app through a Private Link service, connect the customer with a private endpoint, and approve the request.', 30);
+	t.true(lines.length > 3);
+	t.deepEqual(clipLines(lines, 10, 30), lines);
+	const cut = clipLines(lines, 2, 30);
+	t.is(cut.length, 2);
+	t.is(lineText(cut[0]!), lineText(lines[0]!));
+	t.regex(lineText(cut[1]!), /…$/);
+	t.true([...lineText(cut[1]!)].length <= 30);
+	t.regex(lineText(clipLines(lines, 1, 30, '...')[0]!), /\.\.\.$/);
 });
