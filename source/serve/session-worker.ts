@@ -106,7 +106,9 @@ function reset(running: Running, lab: string): void {
 	// The old app's exit is ignored: `running.app` no longer points at it when it settles.
 	running.app.unmount();
 	running.stdout.write('\u001B[2J\u001B[3J\u001B[H');
-	running.app = startSessionApp(running.setup, running.stdout, running.stdin, running.store, services);
+	// The learner sees why the lab went back to the start: the home screen shows the store's notice.
+	const notice = `Your instructor reset lab ${lab}: its edits, answers and hints are cleared, and it starts again from the beginning.`;
+	running.app = startSessionApp(running.setup, running.stdout, running.stdin, {...running.store, notice}, services);
 	watch(running, running.app);
 }
 

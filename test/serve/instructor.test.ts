@@ -47,6 +47,7 @@ test('the room table shows a learner live, resets their lab, and stops the serve
 	pane.send('y');
 	await pane.waitFor(`Reset alice's lab ${lab}.`);
 	await alice.waitFor('Labs, in learning order');
+	await alice.waitFor(/Your\s+instructor\s+reset\s+lab/);
 	await waitUntil(() => !(JSON.parse(readFileSync(file, 'utf8')) as {labs: Record<string, unknown>}).labs[lab], 5000, () => readFileSync(file, 'utf8'));
 	await pane.waitFor(new RegExp(`> alice\\s+\\d\\d:\\d\\d\\s+${lab}\\s+0/`));
 
