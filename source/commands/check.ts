@@ -118,15 +118,43 @@ function shellUnits(command: string): string[] {
 	return units;
 }
 
-/** Wraps a shell command with ` \` line ends, between flags, so a copied block still runs. */
-function shellLines(command: string, indent: string, width = 80): string[] {
+/**
+ * Each command of an edit on its own lines (an edit may take several, or a comment and a
+ * PowerShell command), wrapped between flags with the continuation its shell reads: ` \` for
+ * az, a backtick for PowerShell; a comment wraps as more comment lines.
+ */
+function commandLines(commands: string, indent: string, width = 80): string[] {
+	return commands.split('\n').flatMap((command) => {
+		if (command.startsWith('#')) return wrapPlain(command.slice(1).trim(), width - indent.length - 2).map((part) => `${indent}# ${part}`);
+		return shellLines(command, indent, width, command.startsWith('az ') ? ' \\' : ' `');
+	});
+}
+
+/** Words to lines of at most `width`, breaking at spaces only. */
+function wrapPlain(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line !== '' && line.length + 1 + word.length > width) {
+			lines.push(line);
+			line = word;
+		} else {
+			line = line === '' ? word : `${line} ${word}`;
+		}
+	}
+
+	return [...lines, line];
+}
+
+/** Wraps one shell command with `continuation` line ends, between flags, so a copied block still runs. */
+function shellLines(command: string, indent: string, width: number, continuation: string): string[] {
 	const lines: string[] = [];
 	let line = '';
 	for (const unit of shellUnits(command)) {
 		const candidate = line === '' ? unit : `${line} ${unit}`;
 		const prefix = lines.length === 0 ? indent : `${indent}  `;
-		if (line !== '' && prefix.length + candidate.length + 2 > width) {
-			lines.push(`${prefix}${line} \\`);
+		if (line !== '' && prefix.length + candidate.length + continuation.length > width) {
+			lines.push(`${prefix}${line}${continuation}`);
 			line = unit;
 		} else {
 			line = candidate;
@@ -149,7 +177,7 @@ async function printReport(lab: Lab, grade: Grade, from: string): Promise<void> 
 			const n = `${outcome.index + 1}.`;
 			if (outcome.status === 'applied') {
 				lines.push(...hang(`${n} ${outcome.description ?? opName(outcome.edit)}`, '  ✓ ', '       '));
-				lines.push(...shellLines(outcome.cli ?? '', '       '));
+				lines.push(...commandLines(outcome.cli ?? '', '       '));
 				for (const warning of outcome.warnings ?? []) lines.push(...hang(`warning: ${warning}`, '       ', '         '));
 			} else if (outcome.status === 'rejected') {
 				lines.push(...hang(`${n} ${opName(outcome.edit)}: rejected`, '  ✗ ', '       '));

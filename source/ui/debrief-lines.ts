@@ -48,7 +48,8 @@ export function debriefLines({lab, edits, next, width, theme}: DebriefInput): Li
 	if (edits.length === 0) lines.push(line('  You made no edits: this lab was about reading the network.', 'muted'));
 	for (const applied of edits) {
 		lines.push(...wrapped(t(`# ${applied.description}`), width, {prefix: '  ', tone: 'muted'}));
-		lines.push(...wrapped(applied.az, width, {prefix: '  ', indent: 4, tone: 'accent'}));
+		// An edit may take several commands, one per line: each wraps on its own.
+		for (const command of applied.az.split('\n')) lines.push(...wrapped(command, width, {prefix: '  ', indent: 4, tone: command.startsWith('#') ? 'muted' : 'accent'}));
 	}
 
 	lines.push(blank);

@@ -67,7 +67,8 @@ export function editListLines(edits: readonly AppliedEdit[], showAz: boolean, wi
 		const number = `${index + 1}`.padStart(3);
 		lines.push(...wrapped(t(applied.description), width, {prefix: `${number}  `, prefixTone: 'muted', indent: 5}));
 		for (const warning of applied.warnings) lines.push(...wrapped(t(warning), width, {prefix: `     ${warnMark} `, prefixTone: 'warn', tone: 'warn', indent: 7}));
-		if (showAz) lines.push(...wrapped(applied.az, width, {prefix: '     $ ', prefixTone: 'muted', tone: 'accent', indent: 7}));
+		// An edit may take several commands, one per line: each wraps on its own.
+		if (showAz) for (const command of applied.az.split('\n')) lines.push(...wrapped(command, width, {prefix: '     $ ', prefixTone: 'muted', tone: command.startsWith('#') ? 'muted' : 'accent', indent: 7}));
 	});
 	return lines;
 }

@@ -264,3 +264,16 @@ test('check: an unknown lab id, a malformed edits file, an unknown answer id and
 	t.is(brokenLab.status, 2);
 	t.regex(stderrLines(brokenLab).at(-1)!, /the lab has problems; fix them before checking an attempt/);
 });
+
+test('check prints an edit of several commands one per line, with the continuation each shell reads (PowerShell takes a backtick, not \\)', (t) => {
+	const run = runCli('check', 'private-endpoint-hybrid');
+	t.is(run.status, 0, run.stderr);
+	const lines = run.stdout.split('\n');
+	const start = lines.findIndex((line) => line.includes('# on-premises DNS of onprem'));
+	t.true(start > 0, run.stdout);
+	const block = lines.slice(start, lines.findIndex((line, index) => index > start && /^ {2}[✓✗] /.test(line)));
+	const powershell = block.filter((line) => !line.trimStart().startsWith('#'));
+	t.regex(powershell[0] ?? '', /^\s+Set-DnsServerConditionalForwarderZone /);
+	t.false(powershell.some((line) => line.endsWith('\\')), block.join('\n'));
+	for (const line of block) t.true(line.length <= 80, `wider than 80: ${line}`);
+});

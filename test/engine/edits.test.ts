@@ -953,7 +953,7 @@ const cliCases: Array<[Edit, string]> = [
 	[{op: 'remove-route', routeTable: 'rt-app', name: 'to-onprem'}, 'az network route-table route delete --resource-group <rg> --route-table-name rt-app --name to-onprem'],
 	[{op: 'create-route-table', name: 'rt-new', disableBgpRoutePropagation: true}, 'az network route-table create --resource-group <rg> --name rt-new --disable-bgp-route-propagation true'],
 	[{op: 'associate-route-table', subnet: 'hub/app', routeTable: 'rt-app'}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --route-table rt-app'],
-	[{op: 'dissociate-route-table', subnet: 'hub/app'}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --remove routeTable'],
+	[{op: 'dissociate-route-table', subnet: 'hub/app'}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --route-table null'],
 	[{op: 'set-route-propagation', routeTable: 'rt-app', enabled: false}, 'az network route-table update --resource-group <rg> --name rt-app --disable-bgp-route-propagation true'],
 	[{op: 'set-service-endpoints', subnet: 'hub/app', services: ['Microsoft.Storage']}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --service-endpoints Microsoft.Storage'],
 	[{op: 'set-service-endpoints', subnet: 'hub/app', services: []}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --service-endpoints null'],
@@ -971,6 +971,15 @@ const cliCases: Array<[Edit, string]> = [
 	[
 		{op: 'create-private-endpoint', name: 'pe-st-file', subnet: 'hub/pe', privateIpAddress: '10.0.3.7', target: 'stcontoso', groupId: 'file'},
 		'az network private-endpoint create --resource-group <rg> --name pe-st-file --vnet-name hub --subnet pe --private-connection-resource-id $(az storage account show --resource-group <rg> --name stcontoso --query id --output tsv) --group-id file --connection-name pe-st-file-connection --ip-config name=pe-st-file-ipconfig private-ip-address=10.0.3.7 group-id=file member-name=file',
+	],
+	// A consumer in another subscription cannot `az ... show` the provider's service: the full resource id (CLI reference).
+	[
+		{op: 'create-private-endpoint', name: 'pe-partner2', subnet: 'partner/pe', privateIpAddress: '10.9.1.5', target: 'pls-app'},
+		'az network private-endpoint create --resource-group <rg> --name pe-partner2 --vnet-name partner --subnet pe --private-connection-resource-id /subscriptions/<fabrikam-id>/resourceGroups/<rg>/providers/Microsoft.Network/privateLinkServices/pls-app --connection-name pe-partner2-connection --ip-config name=pe-partner2-ipconfig private-ip-address=10.9.1.5 --manual-request true',
+	],
+	[
+		{op: 'set-default-action', resource: 'sqlcontoso', action: 'Deny'},
+		'# remove the rule that admits every address (az sql server firewall-rule list shows its name)\naz sql server firewall-rule delete --resource-group <rg> --server sqlcontoso --name <rule-name>',
 	],
 	[
 		{op: 'create-private-endpoint', name: 'pe-partner', subnet: 'partner/pe', privateIpAddress: '10.9.1.4', target: 'pls-app.3f8a1c2e.westeurope.azure.privatelinkservice'},
@@ -1020,7 +1029,7 @@ const cliCases: Array<[Edit, string]> = [
 	],
 	[
 		{op: 'create-private-link-service', name: 'pls-two', loadBalancer: 'lb-app', frontend: 'fe2', natIpConfigurations: [{subnet: 'provider/pls-nat', privateIpAddress: '10.5.1.5'}], visibility: ['contoso'], autoApproval: ['contoso']},
-		'az network private-link-service create --resource-group <rg> --name pls-two --lb-name lb-app --lb-frontend-ip-configs fe2 --vnet-name provider --subnet pls-nat --private-ip-address 10.5.1.5 --private-ip-allocation-method Static --visibility contoso --auto-approval contoso',
+		'az network private-link-service create --resource-group <rg> --name pls-two --lb-name lb-app --lb-frontend-ip-configs fe2 --vnet-name provider --subnet pls-nat --private-ip-address 10.5.1.5 --private-ip-allocation-method Static --visibility <contoso-id> --auto-approval <contoso-id>',
 	],
 	[{op: 'set-ip-forwarding', nic: 'vm-fw', enabled: true}, 'az network nic update --resource-group <rg> --name vm-fw --ip-forwarding true'],
 	[
@@ -1048,7 +1057,7 @@ const cliCases: Array<[Edit, string]> = [
 	[{op: 'set-dns-servers', vnet: 'hub', servers: ['10.0.4.4']}, 'az network vnet update --resource-group <rg> --name hub --dns-servers 10.0.4.4'],
 	[{op: 'set-dns-servers', vnet: 'hub', servers: []}, 'az network vnet update --resource-group <rg> --name hub --dns-servers null'],
 	[{op: 'set-subnet-nat-gateway', subnet: 'hub/app', natGateway: 'natgw-hub'}, 'az network vnet subnet update --resource-group <rg> --vnet-name hub --name app --nat-gateway natgw-hub'],
-	[{op: 'set-subnet-nat-gateway', subnet: 'spoke1/web', natGateway: null}, 'az network vnet subnet update --resource-group <rg> --vnet-name spoke1 --name web --remove natGateway'],
+	[{op: 'set-subnet-nat-gateway', subnet: 'spoke1/web', natGateway: null}, 'az network vnet subnet update --resource-group <rg> --vnet-name spoke1 --name web --nat-gateway null'],
 	[
 		{op: 'set-dns-forwarding', localNetwork: 'onprem', rules: [{domain: 'blob.core.windows.net', targets: ['10.0.4.4']}]},
 		'# on-premises DNS of onprem (not an Azure resource), in Windows Server DNS PowerShell:\nAdd-DnsServerConditionalForwarderZone -Name blob.core.windows.net -MasterServers 10.0.4.4',

@@ -30,8 +30,17 @@ function resourceType(topology: Topology, name: string): ResourceType {
 	return topology.resources.find((r) => r.name === name)?.type ?? 'Microsoft.Storage/storageAccounts';
 }
 
-/** The `az ... show --query id` that yields a resource's id, as tutorials write it. */
-function resourceIdOf(resource: Pick<Resource, 'name' | 'type'>): string {
+/** A full resource id with placeholders, for a target in another subscription (its `show` would not find it from here). */
+function fullId(subscription: string, provider: string, name: string): string {
+	return `/subscriptions/<${subscription}-id>/resourceGroups/<rg>/providers/${provider}/${q(name)}`;
+}
+
+/** The `az ... show --query id` that yields a resource's id, as tutorials write it; the full id when it lives in another subscription. */
+function resourceIdOf(resource: Pick<Resource, 'name' | 'type' | 'subscription'>, fromSubscription?: string): string {
+	if (fromSubscription !== undefined && resource.subscription !== undefined && resource.subscription !== fromSubscription) {
+		return fullId(resource.subscription, resource.type, resource.name);
+	}
+
 	const group = {
 		'Microsoft.Storage/storageAccounts': 'storage account',
 		'Microsoft.Sql/servers': 'sql server',
@@ -71,6 +80,11 @@ function connectionTarget(topology: Topology, edit: Extract<Edit, {op: 'set-conn
 	return {type: '<resource-type>', name: endpoint?.connection.target ?? '<resource>'};
 }
 
+/** The subscription a new private endpoint is created in: its own field, else its VNet's. */
+function endpointSubscription(topology: Topology, edit: Extract<Edit, {op: 'create-private-endpoint'}>): string {
+	return edit.subscription ?? topology.virtualNetworks.find((v) => v.name === edit.subnet.split('/')[0])?.subscription ?? '';
+}
+
 /** The az CLI command(s) for an edit; `topology` is the one the edit applies to. Several commands are joined by newlines. */
 export function azCliFor(edit: Edit, topology: Topology): string {
 	switch (edit.op) {
@@ -87,7 +101,7 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 		case 'associate-route-table':
 			return `az network vnet subnet update ${rg} ${subnetArgs(edit.subnet)} --route-table ${q(edit.routeTable)}`;
 		case 'dissociate-route-table':
-			return `az network vnet subnet update ${rg} ${subnetArgs(edit.subnet)} --remove routeTable`;
+			return `az network vnet subnet update ${rg} ${subnetArgs(edit.subnet)} --route-table null`;
 		case 'set-route-propagation':
 			return `az network route-table update ${rg} --name ${q(edit.routeTable)} --disable-bgp-route-propagation ${!edit.enabled}`;
 		case 'set-service-endpoints': {
@@ -117,7 +131,7 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 					// A SQL server has no default action: allowing everything is a firewall rule over all addresses.
 					return edit.action === 'Allow'
 						? `az sql server firewall-rule create ${rg} --server ${q(edit.resource)} --name allow-all --start-ip-address 0.0.0.0 --end-ip-address 255.255.255.255`
-						: `az sql server firewall-rule delete ${rg} --server ${q(edit.resource)} --name allow-all`;
+						: `# remove the rule that admits every address (az sql server firewall-rule list shows its name)\naz sql server firewall-rule delete ${rg} --server ${q(edit.resource)} --name <rule-name>`;
 				case 'Microsoft.KeyVault/vaults':
 					return `az keyvault update ${rg} --name ${q(edit.resource)} --default-action ${edit.action}`;
 				default:
@@ -139,12 +153,18 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 			let id: string;
 			let manual: boolean;
 			if (target?.kind === 'resource') {
-				id = resourceIdOf(target.resource);
+				id = resourceIdOf(target.resource, endpointSubscription(topology, edit));
 				manual = edit.status !== undefined && edit.status !== 'Approved';
 			} else if (target?.kind === 'service') {
 				const usesAlias = target.service.alias === edit.target && target.service.name !== edit.target;
-				id = usesAlias ? q(edit.target) : `$(az network private-link-service show ${rg} --name ${q(target.service.name)} --query id --output tsv)`;
-				const subscription = edit.subscription ?? topology.virtualNetworks.find((v) => v.name === edit.subnet.split('/')[0])?.subscription ?? '';
+				const subscription = endpointSubscription(topology, edit);
+				const provider = subscriptionOfService(topology, target.service);
+				// A consumer in another subscription cannot `show` the provider's service: it is given the full id (or the alias).
+				id = usesAlias
+					? q(edit.target)
+					: provider !== undefined && provider !== subscription
+						? fullId(provider, 'Microsoft.Network/privateLinkServices', target.service.name)
+						: `$(az network private-link-service show ${rg} --name ${q(target.service.name)} --query id --output tsv)`;
 				const auto = target.service.autoApproval.includes('*') || target.service.autoApproval.includes(subscription);
 				manual = edit.status === undefined ? !auto && subscription !== subscriptionOfService(topology, target.service) : edit.status !== 'Approved';
 				manual ||= usesAlias;
@@ -207,8 +227,10 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 		case 'create-private-link-service': {
 			const [first, ...more] = edit.natIpConfigurations;
 			const [vnet, subnet] = (first?.subnet ?? '/').split('/');
-			const visibility = edit.visibility?.length ? ` --visibility ${edit.visibility.map(q).join(' ')}` : '';
-			const auto = edit.autoApproval?.length ? ` --auto-approval ${edit.autoApproval.map(q).join(' ')}` : '';
+			// Both take subscription IDs (the topology names subscriptions); '*' stays as is.
+			const subscriptionIds = (list: readonly string[]) => list.map((s) => (s === '*' ? q(s) : `<${s}-id>`)).join(' ');
+			const visibility = edit.visibility?.length ? ` --visibility ${subscriptionIds(edit.visibility)}` : '';
+			const auto = edit.autoApproval?.length ? ` --auto-approval ${subscriptionIds(edit.autoApproval)}` : '';
 			const proxy = edit.enableProxyProtocol ? ' --enable-proxy-protocol true' : '';
 			const extra = more.length > 0 ? `  # plus ${more.length} more NAT IP configuration(s): ${more.map((n) => n.privateIpAddress).join(', ')}` : '';
 			return `az network private-link-service create ${rg} --name ${q(edit.name)} --lb-name ${q(edit.loadBalancer)} --lb-frontend-ip-configs ${q(edit.frontend)} --vnet-name ${q(vnet ?? '')} --subnet ${q(subnet ?? '')} --private-ip-address ${first?.privateIpAddress ?? ''} --private-ip-allocation-method Static${visibility}${auto}${proxy}${extra}`;
@@ -259,7 +281,7 @@ export function azCliFor(edit: Edit, topology: Topology): string {
 		case 'set-subnet-nat-gateway':
 			return edit.natGateway
 				? `az network vnet subnet update ${rg} ${subnetArgs(edit.subnet)} --nat-gateway ${q(edit.natGateway)}`
-				: `az network vnet subnet update ${rg} ${subnetArgs(edit.subnet)} --remove natGateway`;
+				: `az network vnet subnet update ${rg} ${subnetArgs(edit.subnet)} --nat-gateway null`;
 		case 'set-dns-forwarding': {
 			// On-premises DNS is not Azure: the equivalent is the DNS server's own tooling (Windows DNS here).
 			const site = topology.localNetworks.find((l) => l.name === edit.localNetwork);
