@@ -41,7 +41,8 @@ export function register(program: Command): void {
 		.addHelpText('after', '\nExamples:\n  vnetlab trace network.yaml --from vm-spoke1 --to 10.2.1.4\n  vnetlab trace network.yaml --from vm-app --to stcontoso.blob.core.windows.net --json\n  vnetlab trace network.yaml --from vm-app --to stcontoso')
 		.action(async (topologyPath: string, options: TraceOptions) => {
 			const protocol = parseProtocol(options.protocol);
-			const port = parsePort(options.port);
+			// Design §3: --port is ignored for ICMP, so a leftover or odd value there is no error.
+			const port = protocol === 'icmp' ? 443 : parsePort(options.port);
 			const network = await loadNetwork(topologyPath);
 			const {trace, TraceInputError, findSource, sourceNames, sourceProblem} = await import('../engine/trace/trace.js');
 			if (network.privateEndpoints.has(options.from)) throw new CommandError(sourceProblem(network, options.from));

@@ -109,6 +109,8 @@ export function register(program: Command): void {
 
 			if (options.json) {
 				printJson({ok: results.every((r) => r.ok), files: results});
+				// A path that cannot be read is an error of the command (exit 2): stderr says so too, as for every command.
+				printErrors(results.filter((r) => r.kind === 'unreadable').flatMap((r) => r.diagnostics.map((d) => `${d.file}: ${d.message}`)));
 			} else {
 				// A topology file shared by a lab is validated once on its own and once through the lab:
 				// its problems print once, and the lab says where its problems are.

@@ -74,7 +74,7 @@ class NameChecker {
 		return this.problems.length;
 	}
 
-	private readonly union: {senders: Set<string>; addressed: Set<string>; nics: Set<string>; objects: Set<string>};
+	private readonly union: {senders: Set<string>; addressed: Set<string>; resources: Set<string>; nics: Set<string>; objects: Set<string>};
 
 	constructor(
 		states: readonly State[],
@@ -84,6 +84,7 @@ class NameChecker {
 		this.union = {
 			senders: collect(senders),
 			addressed: collect(addressed),
+			resources: collect((t) => t.resources.map((r) => r.name)),
 			nics: collect((t) => t.networkInterfaces.map((n) => n.name)),
 			objects: collect(objectNames),
 		};
@@ -97,9 +98,9 @@ class NameChecker {
 		if (!set.has(name)) this.fail(path, `'${name}' is not ${what} in the lab's network (known: ${listNames([...set])})`);
 	}
 
-	/** An IP, a DNS name, or an object with an address. */
+	/** An IP, a DNS name, an object with an address, or a PaaS resource (traced by its usual DNS name, as on the command line). */
 	private target(path: FieldPath, to: string): void {
-		if (isIpv4Address(to) || this.union.addressed.has(to)) return;
+		if (isIpv4Address(to) || this.union.addressed.has(to) || this.union.resources.has(to)) return;
 		if (looksLikeDnsName.test(to) && !/^\d+(\.\d+)*$/.test(to)) return;
 		this.fail(path, `'${to}' is neither an IPv4 address, a DNS name nor an object with an address (known: ${listNames([...this.union.addressed])})`);
 	}

@@ -86,6 +86,23 @@ function loadLabTopology(data: Record<string, unknown>, source: YamlSource): Top
 }
 
 /** Parses and checks lab YAML text; `file` names it in diagnostics and anchors a relative topology path. */
+/**
+ * A packet's protocol is case-insensitive, as on the command line (design §3: `tcp`, `TCP` and
+ * `Tcp` are one protocol): objectives' and suggested traces' protocols are read in lowercase.
+ */
+function lowercaseProtocols(data: Record<string, unknown>): void {
+	const lower = (query: unknown) => {
+		if (isRecord(query) && typeof query.protocol === 'string') query.protocol = query.protocol.toLowerCase();
+	};
+	for (const objective of Array.isArray(data.objectives) ? data.objectives : []) {
+		if (!isRecord(objective)) continue;
+		lower(objective.trace);
+		if (isRecord(objective.predict)) lower(objective.predict.trace);
+	}
+
+	for (const suggestion of Array.isArray(data.suggestedTraces) ? data.suggestedTraces : []) lower(suggestion);
+}
+
 export function loadLabText(text: string, file: string, options: LabLoadOptions = {}): LabLoad {
 	const source = parseYaml(text, file);
 	const diagnostic = (path: FieldPath, message: string, severity: Diagnostic['severity'] = 'error', at: LocateAt = 'value', locate: FieldPath = path): Diagnostic => ({
@@ -103,6 +120,7 @@ export function loadLabText(text: string, file: string, options: LabLoadOptions 
 	}
 
 	const data = structuredClone(raw);
+	lowercaseProtocols(data);
 	const schemaProblems = checkLabSchema(data);
 	const diagnostics: Diagnostic[] = [
 		...source.diagnostics,

@@ -50,12 +50,26 @@ function isKeyPath(path: FieldPath): boolean {
 	return path.length === 2 && path[0] === 'serviceTags';
 }
 
-/** A zone's id defaults to its name (design §2); JSON Schema cannot say that. */
-function fillZoneIds(data: Record<string, unknown>): void {
+/**
+ * Defaults that depend on other objects, which JSON Schema cannot say: a zone's id is its name
+ * (design §2); a private endpoint's subscription is its VNet's (S-PE: they must match anyway).
+ */
+function fillDerivedDefaults(data: Record<string, unknown>): void {
 	const zones = data.privateDnsZones;
-	if (!Array.isArray(zones)) return;
-	for (const zone of zones) {
-		if (isPlainObject(zone) && zone.id === undefined && typeof zone.name === 'string') zone.id = zone.name;
+	if (Array.isArray(zones)) {
+		for (const zone of zones) {
+			if (isPlainObject(zone) && zone.id === undefined && typeof zone.name === 'string') zone.id = zone.name;
+		}
+	}
+
+	const endpoints = data.privateEndpoints;
+	if (!Array.isArray(endpoints)) return;
+	const vnets = Array.isArray(data.virtualNetworks) ? data.virtualNetworks.filter(isPlainObject) : [];
+	for (const endpoint of endpoints) {
+		if (!isPlainObject(endpoint) || endpoint.subscription !== undefined) continue;
+		const vnetName = typeof endpoint.subnet === 'string' ? endpoint.subnet.split('/')[0] : undefined;
+		const vnet = vnets.find((candidate) => candidate.name === vnetName);
+		endpoint.subscription = typeof vnet?.subscription === 'string' ? vnet.subscription : 'default';
 	}
 }
 
@@ -84,7 +98,7 @@ export function checkTopologyValue(value: unknown, source: YamlSource, basePath:
 	const validate = topologyValidator();
 	validate(data);
 	const schemaProblems = describeSchemaErrors(validate.errors ?? [], data);
-	fillZoneIds(data);
+	fillDerivedDefaults(data);
 
 	let semantic: ReturnType<typeof validateTopology> = [];
 	try {

@@ -277,3 +277,12 @@ test('check prints an edit of several commands one per line, with the continuati
 	t.false(powershell.some((line) => line.endsWith('\\')), block.join('\n'));
 	for (const line of block) t.true(line.length <= 80, `wider than 80: ${line}`);
 });
+
+test('validate --json on a path that cannot be read: the JSON says so, and so does stderr (exit 2, design 4)', (t) => {
+	const run = runCli('validate', 'test/fixtures/no-such-file.yaml', '--json');
+	t.is(run.status, 2);
+	const result = JSON.parse(run.stdout) as {ok: boolean; files: Array<{kind: string}>};
+	t.false(result.ok);
+	t.is(result.files[0]?.kind, 'unreadable');
+	t.deepEqual(stderrLines(run), ['vnetlab: test/fixtures/no-such-file.yaml: no such file or folder']);
+});

@@ -106,3 +106,9 @@ test('an Internet host is a source: from outside, a VM is addressed at its publi
 	t.is(unknown.status, 2);
 	t.regex(unknown.stderr, /an Internet host \(known: .*example-web/);
 });
+
+test('--port is ignored for ICMP (design 3): an odd value there is no error', (t) => {
+	const run = runCli('trace', 'test/fixtures/hub-spoke.yaml', '--from', 'vm-spoke1', '--to', 'vm-spoke2', '--protocol', 'icmp', '--port', 'abc');
+	t.is(run.status, 0, run.stderr);
+	t.regex(run.stdout, /\(ICMP\)/);
+});

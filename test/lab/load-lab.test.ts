@@ -284,3 +284,13 @@ test('every field of the lab schema is described (a $ref takes its definition de
 
 	t.deepEqual(missing, []);
 });
+
+test('an objective may trace to a PaaS resource by name and write its protocol in any case, as the command line does', (t) => {
+	const file = 'labs/03-service-endpoint-storage.yaml';
+	const text = readFileSync(file, 'utf8').replace('trace: {from: vm-app, to: stlabdata.blob.core.windows.net}', 'trace: {from: vm-app, to: stlabdata, protocol: TCP}');
+	t.true(text.includes('to: stlabdata, protocol: TCP'));
+	const {lab, diagnostics} = loadLabText(text, file);
+	t.deepEqual(diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic), []);
+	const objective = lab?.objectives.find((o) => 'trace' in o && o.trace?.to === 'stlabdata') as {trace: {protocol?: string}} | undefined;
+	t.is(objective?.trace.protocol, 'tcp');
+});

@@ -386,3 +386,20 @@ test('a ruleset rule targeting 168.63.129.16 is an error at its place in the fil
 		'rules.yaml:12:37: dnsResolvers[0].forwardingRulesets[0].rules[0].targets[1]: 168.63.129.16 is Azure-provided DNS, which Azure refuses as a forwarding rule\'s destination ("Exception while making add request for rule"): forward to a DNS server, such as an on-premises server or a DNS VM, or remove the rule to leave the domain to Azure DNS',
 	]);
 });
+
+test('a private endpoint without a subscription takes its VNet\'s (they must match, S-PE); a given one is kept', (t) => {
+	const text = [
+		'virtualNetworks:',
+		'  - {name: hub, region: westeurope, subscription: contoso, addressSpace: [10.0.0.0/16], subnets: [{name: pe, addressPrefix: 10.0.3.0/24}]}',
+		'resources:',
+		'  - {name: st, type: Microsoft.Storage/storageAccounts, region: westeurope, publicIpAddress: 52.239.10.20}',
+		'privateEndpoints:',
+		'  - {name: pe-st, subnet: hub/pe, privateIpAddress: 10.0.3.4, connection: {target: st, groupId: blob, status: Approved}}',
+		'  - {name: pe-other, subnet: hub/pe, privateIpAddress: 10.0.3.5, subscription: fabrikam, connection: {target: st, groupId: blob, status: Approved}}',
+		'',
+	].join('\n');
+	const {topology} = loadTopologyText(text.split('\n').filter((line) => !line.includes('pe-other')).join('\n'), 'pe.yaml');
+	t.is(topology?.privateEndpoints[0]?.subscription, 'contoso');
+	const {diagnostics} = loadTopologyText(text, 'pe.yaml');
+	t.true(diagnostics.some((d) => d.path === 'privateEndpoints[1].subscription' && /is in subscription 'fabrikam'/.test(d.message)), diagnostics.map(formatDiagnostic).join('\n'));
+});

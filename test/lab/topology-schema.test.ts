@@ -98,7 +98,6 @@ test('defaults of design section 2', (t) => {
 		['resources[].subscription', 'default'],
 		['resources[].publicNetworkAccess', 'Enabled'],
 		['resources[].networkRuleSet', {defaultAction: 'Allow', virtualNetworkRules: [], ipRules: []}],
-		['privateEndpoints[].subscription', 'default'],
 		['privateDnsZones[].virtualNetworkLinks[].resolutionPolicy', 'Default'],
 		['dnsResolvers[].forwardingRulesets', []],
 		['privateLinkServices[].visibility', []],
