@@ -170,7 +170,7 @@ async function printReport(lab: Lab, grade: Grade, from: string): Promise<void> 
 	// First line after `first`, the rest under it after `rest`.
 	const hang = (text: string, first: string, rest: string) =>
 		wrapText(text, 80 - rest.length, {firstWidth: 80 - first.length}).map((line, index) => (index === 0 ? first : rest) + line);
-	const lines = [`${lab.title} (${lab.id})`, ''];
+	const lines = [...hang(`${lab.title} (${lab.id})`, '', ''), ''];
 	if (grade.edits.length > 0) {
 		lines.push(`Edits (${from}):`);
 		for (const outcome of grade.edits) {
