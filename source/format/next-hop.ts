@@ -53,6 +53,8 @@ export function describeBeaten(beaten: BeatenRoute, result: NextHopResult): stri
 		}
 
 		case 'system-route-preferred':
+			// S-SE: a service endpoint route overrides BGP and user routes for the service's prefixes; S-UDR: VNet and peering routes beat even a longer BGP route.
+			if (loser.source === 'User') return `the ${winner.nextHopType} system route overrides user-defined routes for the service's prefixes (docs: Virtual network service endpoints)`;
 			return `${winner.nextHopType} system route preferred over BGP, even over a longer BGP prefix`;
 		case 'expressroute-preferred':
 			return 'the ExpressRoute gateway\'s route is preferred over the VPN gateway\'s for the same prefix';

@@ -192,3 +192,13 @@ test('formatTable: a keep-whole column breaks only when no layout keeps it whole
 		].join('\n'),
 	);
 });
+
+test('system-route-preferred in words names what lost: a user route to a service endpoint route (S-SE), a BGP route to a VNet route (S-UDR)', (t) => {
+	const words = (winner: EffectiveRoute, loser: EffectiveRoute) => {
+		const result: NextHopResult = {nextHopType: winner.nextHopType, nextHopIpAddress: null, routeTableId: 'System Route', matched: winner, matchedPrefix: '52.239.0.0/16', beaten: [{route: loser, why: 'system-route-preferred', matchedPrefix: '52.239.0.0/16'}], notes: []};
+		return describeBeaten(result.beaten[0]!, result);
+	};
+	const endpoint = route({addressPrefix: ['52.239.0.0/16'], nextHopType: 'VirtualNetworkServiceEndpoint'});
+	t.regex(words(endpoint, route({source: 'User', addressPrefix: ['52.239.0.0/16'], nextHopType: 'VirtualAppliance', name: 'via-nva'})), /overrides user-defined routes for the service's prefixes/);
+	t.regex(words(route({addressPrefix: ['10.0.0.0/16'], nextHopType: 'VnetLocal'}), route({source: 'VirtualNetworkGateway', addressPrefix: ['10.0.1.0/24'], nextHopType: 'VirtualNetworkGateway'})), /preferred over BGP, even over a longer BGP prefix/);
+});
