@@ -55,6 +55,8 @@ export const dropReasons = [
 	'source-stopped',
 	'private-address-on-internet',
 	'inbound-not-allowed',
+	'asymmetric-routing',
+	'basic-load-balancer-global-peering',
 ] as const satisfies readonly DropReason[];
 
 // Does not compile when the engine gains a drop reason this list (and so the lab schema) lacks.

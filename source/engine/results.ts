@@ -162,7 +162,11 @@ export type DropReason =
 	/** A private (RFC 1918 or shared) address sent toward the Internet, where nothing routes it. */
 	| 'private-address-on-internet'
 	/** A public address that takes no connection started from outside: a NAT gateway's, or a Standard public IP with no NSG allowing it. */
-	| 'inbound-not-allowed';
+	| 'inbound-not-allowed'
+	/** A connection from the Internet to a VM whose subnet sends replies elsewhere (a 0.0.0.0/0 route to an appliance or gateway). */
+	| 'asymmetric-routing'
+	/** A Basic load balancer's frontend reached over global peering, which Azure does not support. */
+	| 'basic-load-balancer-global-peering';
 
 export type Verdict = {
 	result: TraceResult;

@@ -11,13 +11,15 @@ import {buildNetwork} from '../../source/engine/network.js';
 import {findSource, sourceNames, trace, TraceInputError} from '../../source/engine/trace/trace.js';
 import {loadTopologyText} from '../../source/lab/load-topology.js';
 
-function network(extra: {webNsg?: boolean; storage?: string} = {}) {
+function network(extra: {webNsg?: boolean; storage?: string; forcedTunnel?: boolean} = {}) {
 	const text = [
 		'virtualNetworks:',
 		'  - name: web',
 		'    region: westeurope',
 		'    addressSpace: [10.2.0.0/16]',
-		`    subnets: [{name: front, addressPrefix: 10.2.1.0/24${extra.webNsg === false ? '' : ', networkSecurityGroup: nsg-web'}}, {name: back, addressPrefix: 10.2.2.0/24}]`,
+		`    subnets: [{name: front, addressPrefix: 10.2.1.0/24${extra.webNsg === false ? '' : ', networkSecurityGroup: nsg-web'}${extra.forcedTunnel ? ', routeTable: rt-front' : ''}}, {name: back, addressPrefix: 10.2.2.0/24}]`,
+		'routeTables:',
+		'  - {name: rt-front, routes: [{name: all-via-nva, addressPrefix: 0.0.0.0/0, nextHopType: VirtualAppliance, nextHopIpAddress: 10.2.2.4}]}',
 		'networkInterfaces:',
 		'  - {name: vm-web, subnet: web/front, privateIpAddress: 10.2.1.4, publicIpAddress: 20.60.0.4}',
 		'  - {name: vm-back, subnet: web/back, privateIpAddress: 10.2.2.4}',
@@ -42,9 +44,10 @@ const cases = [
 	{title: 'Public IP addresses: an NSG rule for Internet on 443 opens the VM\'s public IP; the VM sees the client\'s own address', to: '20.60.0.4', port: 443, result: 'delivered', seen: '198.51.100.7'},
 	{title: 'NSG: a port no rule allows meets DenyAllInBound', to: '20.60.0.4', port: 3389, result: 'dropped', reason: 'nsg-denied', rule: 'nsg-web/DenyAllInBound'},
 	{title: 'Public IP addresses: with no NSG on the NIC or subnet, the Standard public IP is closed', net: {webNsg: false}, to: '20.60.0.4', port: 443, result: 'dropped', reason: 'inbound-not-allowed', rule: 'vm-web'},
+	{title: 'Virtual network traffic routing: with a 0.0.0.0/0 route to an appliance, the subnet is not reachable from the Internet directly (the reply would not return)', net: {forcedTunnel: true}, to: '20.60.0.4', port: 443, result: 'dropped', reason: 'asymmetric-routing', rule: 'all-via-nva'},
 	{title: 'a VM named as the destination is reached at its public IP', to: 'vm-web', port: 443, result: 'delivered'},
-	{title: 'a private address is not routed on the Internet', to: '10.2.2.4', port: 443, result: 'dropped', reason: 'no-route'},
-	{title: 'a VM without a public IP cannot be addressed from the Internet', to: 'vm-back', port: 443, result: 'dropped', reason: 'no-route'},
+	{title: 'a private address is not routed on the Internet', to: '10.2.2.4', port: 443, result: 'dropped', reason: 'private-address-on-internet'},
+	{title: 'a VM without a public IP cannot be addressed from the Internet', to: 'vm-back', port: 443, result: 'dropped', reason: 'private-address-on-internet'},
 	{title: 'Storage firewall: default action Deny with no IP rule for the client refuses it', net: {storage: firewall('')}, to: 'stweb', port: 443, result: 'dropped', reason: 'firewall-denied'},
 	{title: 'Storage firewall: an IP rule for the client\'s public address admits it', net: {storage: firewall('198.51.100.0/24')}, to: 'stweb', port: 443, result: 'delivered', seen: '198.51.100.7'},
 	{title: 'Storage: public network access Disabled closes the public endpoint to the Internet', net: {storage: ', publicNetworkAccess: Disabled'}, to: 'stweb', port: 443, result: 'dropped', reason: 'public-network-access-disabled'},

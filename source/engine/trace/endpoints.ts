@@ -5,6 +5,7 @@
  */
 import {ipToInt, prefixContains} from '../address.js';
 import {prefixOf} from '../network.js';
+import {lookupRoute} from '../routes.js';
 import type {BeatenRule} from '../results.js';
 import {pairedRegion} from '../service-tags.js';
 import type {LoadBalancer, PrivateEndpoint, PrivateLinkService, Resource} from '../topology.js';
@@ -36,6 +37,19 @@ export function atPublicAddress(walk: Walk, arrival: Arrival): void {
 				'inbound-not-allowed',
 				`${walk.destinationIp} is ${nic.name}'s Standard public IP, which is closed to inbound traffic until a network security group allows it; neither ${nic.name} nor ${nic.subnet} has one (docs: Public IP addresses).`,
 				nic.name,
+			);
+			return;
+		}
+
+		// Virtual network traffic routing: with a 0.0.0.0/0 route to an appliance or gateway, resources in the subnet cannot be
+		// reached from the Internet directly; the reply would not leave through this public IP.
+		const reply = lookupRoute(network, nic.subnet, ipToInt(walk.sourceIp));
+		if (reply.nextHopType !== 'Internet') {
+			const by = reply.matched.name ?? 'System Route';
+			walk.drop(
+				'asymmetric-routing',
+				`${nic.name}'s replies to ${walk.sourceIp} would follow ${reply.matched.addressPrefix.join(', ')} → ${reply.nextHopType}${reply.nextHopIpAddress ? ` ${reply.nextHopIpAddress}` : ''} (${by}), not leave through its public IP ${walk.destinationIp}, so the connection cannot complete: once a 0.0.0.0/0 route sends a subnet's traffic to an appliance or a gateway, its resources are not reachable from the Internet directly; that device has to take the inbound traffic (docs: Virtual network traffic routing).`,
+				by,
 			);
 			return;
 		}
@@ -250,6 +264,16 @@ function atPrivateLinkService(walk: Walk, endpoint: PrivateEndpoint, service: Pr
 export function atLoadBalancer(walk: Walk, loadBalancer: LoadBalancer, frontendName: string): void {
 	const {network} = walk;
 	if (!walk.enter('load-balancer', loadBalancer.name)) return;
+	// Virtual network peering: a Basic load balancer's frontend is not reachable from a globally peered VNet (Standard is).
+	if (loadBalancer.sku === 'Basic' && walk.globalPeering) {
+		walk.drop(
+			'basic-load-balancer-global-peering',
+			`${loadBalancer.name} is a Basic load balancer, and the packet came over global peering ${walk.globalPeering}: resources in a globally peered VNet cannot reach a Basic load balancer's frontend, only a Standard one's (docs: Virtual network peering).`,
+			loadBalancer.name,
+		);
+		return;
+	}
+
 	const rule = loadBalancer.rules.find(
 		(r) => r.frontend === frontendName && (r.protocol === 'All' || r.protocol.toLowerCase() === walk.protocol) && (r.protocol === 'All' || r.frontendPort === walk.port),
 	);

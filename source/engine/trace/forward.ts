@@ -203,6 +203,7 @@ export function crossPeering(walk: Walk, from: string, to: string): boolean {
 		);
 	}
 
+	walk.globalPeering = network.vnets.get(from)?.vnet.region.toLowerCase() === network.vnets.get(to)?.vnet.region.toLowerCase() ? undefined : outbound.name;
 	const gatewayTransit = walk.viaGateway !== undefined && inbound.useRemoteGateways && outbound.allowGatewayTransit;
 	if (!originatedHere && !gatewayTransit) {
 		if (!inbound.allowForwardedTraffic) {
@@ -326,6 +327,7 @@ function toAppliance(walk: Walk, vnetName: string, nextHopIp: string, routeRule:
 	}
 
 	if (!walk.enter('appliance', nic.name)) return;
+	walk.globalPeering = undefined; // The appliance sends the packet on afresh: a later Basic load balancer sees it come from here.
 	if (!nic.running) {
 		walk.drop('next-hop-unreachable', `${nic.name} is stopped, so the next hop ${nextHopIp} answers nothing.`, routeRule);
 		return;

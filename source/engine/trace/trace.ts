@@ -233,7 +233,7 @@ function fromInternet(walk: Walk, host: InternetHost): void {
 
 	if (isPrivateAddress(ipToInt(walk.destinationIp))) {
 		walk.drop(
-			'no-route',
+			'private-address-on-internet',
 			`${walk.destinationIp} is a private address, and the Internet does not route private addresses: from ${host.name}, a VM is reachable only at a public IP (or over a VPN or ExpressRoute from an on-premises site).`,
 		);
 		return;

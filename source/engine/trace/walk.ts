@@ -32,6 +32,8 @@ export class Walk {
 	readonly nonSnatAppliances: string[] = [];
 	/** Set while the packet came in through a virtual network gateway (gateway transit into a spoke). */
 	viaGateway?: string;
+	/** The last peering link crossed between VNets in different regions (global peering), if any. */
+	globalPeering?: string;
 	/**
 	 * The latest outbound NSG evaluation (a source NIC or a forwarding appliance): the VNet it was in, whether
 	 * any NSG was there, and the user (non-default) rules that allowed the packet. A peering link with allow
