@@ -184,6 +184,7 @@ async function printReport(lab: Lab, grade: Grade, from: string): Promise<void> 
 				for (const error of outcome.errors ?? []) lines.push(...hang(error.field ? `${error.field}: ${error.message}` : error.message, '       ', '         '));
 			} else {
 				lines.push(...hang(`${n} ${opName(outcome.edit)}: not applied (an earlier edit was rejected)`, '  - ', '       '));
+				for (const error of outcome.errors ?? []) lines.push(...hang(error.field ? `${error.field}: ${error.message}` : error.message, '       ', '         '));
 			}
 		}
 

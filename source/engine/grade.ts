@@ -40,7 +40,13 @@ export function gradeAttempt(lab: Lab, edits: readonly unknown[], answers: Reado
 	let topology = lab.topology;
 	let rejected: number | undefined;
 	const outcomes: EditOutcome[] = edits.map((edit, index): EditOutcome => {
-		if (rejected !== undefined) return {index, edit, status: 'skipped'};
+		if (rejected !== undefined) {
+			// Not applied, but an op that is unknown or not allowed is wrong whatever came before: say so now, not after the first fix.
+			const probe = applyEdit(topology, edit, {allowedOps: lab.allowedEdits});
+			const opErrors = probe.ok ? [] : probe.errors.filter((error) => error.field === 'op');
+			return opErrors.length > 0 ? {index, edit, status: 'skipped', errors: opErrors} : {index, edit, status: 'skipped'};
+		}
+
 		const result = applyEdit(topology, edit, {allowedOps: lab.allowedEdits});
 		if (!result.ok) {
 			rejected = index;

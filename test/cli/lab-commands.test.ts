@@ -187,6 +187,8 @@ test('check --edits with a rejected edit: exit 1, which edit and why, on stderr 
 	]);
 	t.regex(run.stdout, /^ {2}✗ 2\. set-ip-forwarding: rejected\n {7}nic: no network interface named 'firewall'/m);
 	t.regex(run.stdout, /^ {2}- 3\. create-route-table: not applied \(an earlier edit was rejected\)$/m);
+	// A later edit whose op the lab does not allow says so at once, not only after the first fix.
+	t.regex(run.stdout, /^ {2}- 4\. set-peering: not applied \(an earlier edit was rejected\)\n {7}op: this lab does not allow set-peering edits/m);
 	t.regex(run.stdout, /; edit 2 was rejected\.$/m);
 });
 
