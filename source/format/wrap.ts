@@ -1,6 +1,7 @@
 /**
  * Word wrapping for terminal text: break at spaces first, then inside a long word
- * after a hyphen or at a camelCase boundary (VirtualNetwork|Gateway), and cut only
+ * after a hyphen or at a camelCase boundary (VirtualNetwork|Gateway), or after a path's
+ * slashes, and cut only
  * as a last resort. A no-break space (U+00A0) keeps two words together and comes out
  * as a plain space. Pure; shared by the table and the note formatters.
  */
@@ -8,8 +9,13 @@
 /** Write between two words that must stay on one line (`System${noBreak}Route`). */
 export const noBreak = '\u00a0';
 
-/** The pieces a word may be broken into when it does not fit on a line by itself. */
+/**
+ * The pieces a word may be broken into when it does not fit on a line by itself. A path or
+ * URL (a slash before a letter) breaks after its slashes and hyphens only, never inside a
+ * segment (`resource|Groups`); a CIDR's slash (`/16`) is no break.
+ */
 export function wordPieces(word: string): string[] {
+	if (/\/[A-Za-z<]/.test(word)) return word.split(/(?<=\/)(?=[A-Za-z<])|(?<=-)/).filter(Boolean);
 	return word.split(/(?<=[-_])|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
 }
 

@@ -5,7 +5,7 @@
  */
 import type {Lab, LabSummary} from '../engine/lab.js';
 import type {AppliedEdit} from './lab-work.js';
-import {blank, line, proseLines, wrapped, type Line} from './lines.js';
+import {blank, commandLines, line, proseLines, wrapped, type Line} from './lines.js';
 import {symbolsOf, themedText, type Theme} from './theme.js';
 
 export type DebriefInput = {
@@ -47,9 +47,8 @@ export function debriefLines({lab, edits, next, width, theme}: DebriefInput): Li
 	lines.push(blank, line('Your edits as Azure CLI commands', 'title'));
 	if (edits.length === 0) lines.push(line('  You made no edits: this lab was about reading the network.', 'muted'));
 	for (const applied of edits) {
-		lines.push(...wrapped(t(`# ${applied.description}`), width, {prefix: '  ', tone: 'muted'}));
-		// An edit may take several commands, one per line: each wraps on its own.
-		for (const command of applied.az.split('\n')) lines.push(...wrapped(command, width, {prefix: '  ', indent: 4, tone: command.startsWith('#') ? 'muted' : 'accent'}));
+		// The edit in words as a comment, then its commands, one per line (an edit may take several).
+		lines.push(...commandLines(`# ${t(applied.description)}`, width, '  ', 4), ...commandLines(applied.az, width, '  ', 4));
 	}
 
 	lines.push(blank);

@@ -116,7 +116,7 @@ function parseRules(value: string): DnsForwardingRule[] {
 
 function rulesProblem(value: string): string | undefined {
 	for (const part of value.split(';').map((p) => p.trim()).filter(Boolean)) {
-		if (!part.includes('=')) return `'${part}' is not domain=ip (such as blob.core.windows.net=10.20.4.4)`;
+		if (!part.includes('=')) return `'${part}' is not domain=ip (such as contoso.com=192.168.1.10)`;
 		const rule = parseRules(part)[0]!;
 		if (rule.domain === '' || /\s/.test(rule.domain)) return `'${part}' has no domain before =`;
 		const domainProblem = dnsNameProblem(rule.domain);
@@ -451,7 +451,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 				emptyValue: [],
 				initial: (t, v) => formatRules(t.localNetworks.find((n) => n.name === v['localNetwork'])?.dnsForwarding ?? []),
 				placeholder: 'domain=ip, ip; domain=ip (empty: none)',
-				hint: 'such as blob.core.windows.net=10.20.4.4; empty removes them all',
+				hint: 'such as contoso.com=192.168.1.10; empty removes them all',
 				check: rulesProblem,
 				toValue: parseRules,
 			}),

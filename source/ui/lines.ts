@@ -78,6 +78,22 @@ export function lineText(value: Line): string {
 
 /** Pad or cut plain text to exactly `width` characters (cut text ends with `ellipsis`). */
 /**
+ * Shell commands laid out for reading and copying: one command per line of `commands`, each
+ * wrapped under its `prefix` with later lines indented; a `#` comment stays a comment on every
+ * line it takes, so a wrapped comment never reads as a command.
+ */
+export function commandLines(commands: string, width: number, prefix: string, indent: number): Line[] {
+	return commands.split('\n').flatMap((command) => {
+		if (!command.startsWith('#')) return wrapped(command, width, {prefix, indent, tone: 'accent'});
+		const lead = `${' '.repeat(prefix.length)}# `;
+		return wrapText(command.replace(/^#\s*/, ''), Math.max(8, width - lead.length)).map((part): Line => [
+			{text: lead, tone: 'muted'},
+			{text: part, tone: 'muted'},
+		]);
+	});
+}
+
+/**
  * At most `max` of `lines` (at least one); when some are left out, the last kept line ends with
  * `ellipsis` (replacing its last characters if it is `width` wide), so a cut never looks complete.
  */

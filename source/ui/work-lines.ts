@@ -6,7 +6,7 @@
  */
 import type {ChangeSummary, TraceOutcomeText} from './change-summary.js';
 import type {AppliedEdit} from './lab-work.js';
-import {blank, line, wrapped, type Line} from './lines.js';
+import {blank, commandLines, line, wrapped, type Line} from './lines.js';
 import {symbolsOf, themedText, type Theme} from './theme.js';
 
 const warnMark = '!';
@@ -68,7 +68,7 @@ export function editListLines(edits: readonly AppliedEdit[], showAz: boolean, wi
 		lines.push(...wrapped(t(applied.description), width, {prefix: `${number}  `, prefixTone: 'muted', indent: 5}));
 		for (const warning of applied.warnings) lines.push(...wrapped(t(warning), width, {prefix: `     ${warnMark} `, prefixTone: 'warn', tone: 'warn', indent: 7}));
 		// An edit may take several commands, one per line: each wraps on its own.
-		if (showAz) for (const command of applied.az.split('\n')) lines.push(...wrapped(command, width, {prefix: '     $ ', prefixTone: 'muted', tone: command.startsWith('#') ? 'muted' : 'accent', indent: 7}));
+		if (showAz) lines.push(...commandLines(applied.az, width, '     $ ', 7));
 	});
 	return lines;
 }

@@ -8,7 +8,7 @@ import {describeBeaten, formatNextHop} from '../../source/format/next-hop.js';
 import {formatResolution} from '../../source/format/resolution.js';
 import {formatEffectiveRoutes} from '../../source/format/routes.js';
 import {formatTable} from '../../source/format/table.js';
-import {noBreak, wrapHanging, wrapText} from '../../source/format/wrap.js';
+import {noBreak, wordPieces, wrapHanging, wrapText} from '../../source/format/wrap.js';
 
 const route = (fields: Partial<EffectiveRoute>): EffectiveRoute => ({
 	source: 'Default',
@@ -201,4 +201,15 @@ test('system-route-preferred in words names what lost: a user route to a service
 	const endpoint = route({addressPrefix: ['52.239.0.0/16'], nextHopType: 'VirtualNetworkServiceEndpoint'});
 	t.regex(words(endpoint, route({source: 'User', addressPrefix: ['52.239.0.0/16'], nextHopType: 'VirtualAppliance', name: 'via-nva'})), /overrides user-defined routes for the service's prefixes/);
 	t.regex(words(route({addressPrefix: ['10.0.0.0/16'], nextHopType: 'VnetLocal'}), route({source: 'VirtualNetworkGateway', addressPrefix: ['10.0.1.0/24'], nextHopType: 'VirtualNetworkGateway'})), /preferred over BGP, even over a longer BGP prefix/);
+});
+
+test('wrapText breaks a resource id or URL after its slashes, never inside a segment; a CIDR keeps its slash', (t) => {
+	const id = '/subscriptions/<fabrikam-id>/resourceGroups/<rg>/providers/Microsoft.Network/privateLinkServices/pls-app';
+	const lines = wrapText(id, 40);
+	t.is(lines.join(''), id);
+	for (const line of lines) t.true(line.length <= 40, line);
+	t.false(lines.some((line) => /resource$/.test(line)), lines.join('\n'));
+	t.true(lines.slice(0, -1).every((line) => line.endsWith('/') || line.endsWith('-')), lines.join('\n'));
+	t.deepEqual(wordPieces('10.100.200.0/24'), ['10.100.200.0/24']);
+	t.deepEqual(wordPieces('VirtualNetworkGateway'), ['Virtual', 'Network', 'Gateway']);
 });

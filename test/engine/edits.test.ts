@@ -673,6 +673,8 @@ const rejectCases: RejectCase[] = [
 	r('an unknown argument, with the near one', {op: 'remove-route', routetable: 'rt-app', name: 'to-onprem'}, 'routetable', 'did you mean routeTable?'),
 	r('a missing argument', {op: 'remove-route', routeTable: 'rt-app'}, 'name', 'missing'),
 	r('an argument of the wrong type', {op: 'remove-route', routeTable: 5, name: 'to-onprem'}, 'routeTable', 'expected text'),
+	// S-PE 6.2 / S-PLS: a request across subscriptions starts Pending; the consumer cannot approve it itself.
+	r('create-private-endpoint: Approved at creation, to a PLS of another subscription that does not auto-approve it', {op: 'create-private-endpoint', name: 'pe-self', subnet: 'partner/pe', privateIpAddress: '10.9.1.6', target: 'pls-app.3f8a1c2e.westeurope.azure.privatelinkservice', groupId: '', status: 'Approved'}, 'status', 'the request starts Pending until the provider approves it'),
 	// add-route
 	r('add-route: unknown table, near name', {op: 'add-route', routeTable: 'rt-ap', route: {name: 'x', addressPrefix: '10.7.0.0/16', nextHopType: 'None'}}, 'routeTable', "no route table named 'rt-ap' (did you mean rt-app?)"),
 	r('add-route: unknown table, names listed', {op: 'add-route', routeTable: 'zzz', route: {}}, 'routeTable', '(route tables: rt-app, rt-empty, rt-er)'),

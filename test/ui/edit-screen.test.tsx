@@ -326,3 +326,15 @@ test('lab 04: an IP outside the chosen subnet is flagged on enter, and the messa
 	t.deepEqual(edits(app, 'private-endpoint-dns'), []);
 	app.unmount();
 });
+
+test('at 80 columns a field\'s help shows whole under it, wrapped (the tags it lists end with Storage)', async (t) => {
+	const progress = memoryProgress();
+	const {services} = testServices([], [shippedLab('15-nsg-find-the-drop.yaml')]);
+	const app = renderApp(<App start={{kind: 'home'}} services={services} progress={progress} theme={{color: false, ascii: false}} />, 80, 24);
+	t.true(await openLab(app), app.lastFrame());
+	app.press(`e${keys.enter}`);
+	t.true(await shows(app, 'add-nsg-rule: Add a security rule'), app.lastFrame());
+	app.press(keys.tab.repeat(8));
+	t.true(await shows(app, /Internet,\s+Storage/), app.lastFrame());
+	app.unmount();
+});

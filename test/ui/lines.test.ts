@@ -1,6 +1,6 @@
 /** Lab prose (briefings, debriefs) laid out for the screen: paragraphs joined, list items kept apart. */
 import test from 'ava';
-import {clipLines, lineText, proseLines, wrapped} from '../../source/ui/lines.js';
+import {clipLines, commandLines, lineText, proseLines, wrapped} from '../../source/ui/lines.js';
 
 const layout = (text: string, width = 40) => proseLines(text, width).map((line) => lineText(line));
 
@@ -38,4 +38,12 @@ test('clipLines keeps what fits and marks a cut with an ellipsis, never mid-sent
 	t.regex(lineText(cut[1]!), /…$/);
 	t.true([...lineText(cut[1]!)].length <= 30);
 	t.regex(lineText(clipLines(lines, 1, 30, '...')[0]!), /\.\.\.$/);
+});
+
+test('commandLines: one command per line; a wrapped comment keeps its # on every line, so it never reads as a command', (t) => {
+	const lines = commandLines('# on-premises DNS of onprem (not an Azure resource), in Windows Server DNS PowerShell:\nSet-DnsServerConditionalForwarderZone -Name contoso.com -MasterServers 10.20.4.4', 50, '  ', 4).map(lineText);
+	const comment = lines.filter((text) => text.startsWith('  # '));
+	t.true(comment.length >= 2, lines.join('\n'));
+	t.is(lines.indexOf(comment.at(-1)!) + 1, lines.findIndex((text) => text.startsWith('  Set-DnsServer')));
+	for (const text of lines) t.true(text.length <= 50, text);
 });

@@ -90,7 +90,7 @@ export function describeEdit(edit: Edit): string {
 		case 'set-subnet-policies': {
 			const parts = [
 				edit.privateEndpointNetworkPolicies ? `private endpoint network policies ${edit.privateEndpointNetworkPolicies}` : '',
-				edit.privateLinkServiceNetworkPolicies ? `private link service network policies ${edit.privateLinkServiceNetworkPolicies}` : '',
+				edit.privateLinkServiceNetworkPolicies ? `Private Link service network policies ${edit.privateLinkServiceNetworkPolicies}` : '',
 			].filter(Boolean);
 			return `Set ${parts.join(' and ')} on ${edit.subnet}`;
 		}

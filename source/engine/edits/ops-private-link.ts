@@ -57,8 +57,13 @@ export const createPrivateEndpoint: OpHandler = ({topology, a}) => {
 			return a.fail('groupId', `'${groupIdArg}' is not a sub-resource of a ${target.resource.type} (${near ? `did you mean ${near}?` : `one of ${valid.join(', ')}`})`);
 		}
 
-		// S-PE 6.2: automatically approved when you own the resource.
-		status = statusArg ?? 'Approved';
+		// S-PE 6.2: automatically approved when you own the resource; a request to another subscription's resource waits for its owner.
+		const owned = target.resource.subscription === undefined || target.resource.subscription === subscription;
+		if (!owned && statusArg === 'Approved') {
+			return a.fail('status', `${target.resource.name} is in subscription ${target.resource.subscription}, not ${subscription}: the request starts Pending until its owner approves it (set-connection-status)`);
+		}
+
+		status = statusArg ?? (owned ? 'Approved' : 'Pending');
 	} else {
 		if (groupId !== '') return a.fail('groupId', `a private link service has no sub-resources: leave groupId empty for ${target.service.name}`);
 		groupId = '';
@@ -68,8 +73,13 @@ export const createPrivateEndpoint: OpHandler = ({topology, a}) => {
 			return a.fail('target', `private link service ${target.service.name} is not visible to subscription ${subscription}: its visibility lists ${target.service.visibility.join(', ') || 'no subscriptions'}`);
 		}
 
-		// S-PLS: auto-approval for listed subscriptions, otherwise the request waits Pending for the provider.
-		status = statusArg ?? (listsSubscription(target.service.autoApproval, subscription) ? 'Approved' : 'Pending');
+		// S-PLS: auto-approval for listed subscriptions (and the provider's own), otherwise the request waits Pending for the provider.
+		const approvedAtOnce = subscription === own || listsSubscription(target.service.autoApproval, subscription);
+		if (!approvedAtOnce && statusArg === 'Approved') {
+			return a.fail('status', `${target.service.name} belongs to subscription ${own ?? 'another subscription'} and does not auto-approve ${subscription}: the request starts Pending until the provider approves it (set-connection-status)`);
+		}
+
+		status = statusArg ?? (approvedAtOnce ? 'Approved' : 'Pending');
 	}
 
 	const endpoint: PrivateEndpoint = {

@@ -54,7 +54,8 @@ function choiceHint(state: EditFormState, field: FieldSpec, topology: Topology):
 /** The lines under a field: its problem (wrapped, never cut), or its hint while it has focus. */
 function underLines(message: string | undefined, hint: string | undefined, indent: number, width: number, theme: Theme & {symbols: Symbols}): Line[] {
 	if (message) return wrapped(themedText(`${theme.symbols.fail} ${message}`, theme), width, {prefix: ' '.repeat(indent), tone: 'bad', indent: indent + 2});
-	if (hint) return wrapped(themedText(hint, theme), width, {prefix: ' '.repeat(indent), tone: 'muted'}).slice(0, 1);
+	// The whole hint, wrapped: a cut one hid the very tag or example the learner needed (…VirtualNetwork, Internet, Storage).
+	if (hint) return wrapped(themedText(hint, theme), width, {prefix: ' '.repeat(indent), tone: 'muted'});
 	return [];
 }
 
