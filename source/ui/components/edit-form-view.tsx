@@ -31,6 +31,13 @@ const kindHints: Record<string, string> = {
 	text: 'a name (no spaces)',
 };
 
+/** A text field's help: what it takes and, since the field's example is hidden while the cursor is in it, that example. */
+function hintWithExample(field: FieldSpec): string {
+	const kind = `${kindHints[field.kind] ?? ''}${field.optional ? ' (optional)' : ''}`;
+	const example = field.placeholder && !kind.includes(field.placeholder) ? field.placeholder : '';
+	return [kind, example].filter(Boolean).join('; ');
+}
+
 /**
  * The message under a field: (once left, or after a submit) its own check, judged from the
  * values now, so it follows the fields it depends on; else the engine's error from the last submit.
@@ -71,7 +78,7 @@ export function EditFormView({state, topology, width, height}: Props) {
 				? undefined
 				: isChoiceKind(field.kind)
 					? choiceHint(state, field, topology)
-					: (field.hint ?? `${kindHints[field.kind] ?? ''}${field.optional ? ' (optional)' : ''}`);
+					: (field.hint ?? hintWithExample(field));
 			return [field.key, underLines(fieldMessage(state, field, topology), hint, indent, width, theme)];
 		}),
 	);
