@@ -57,6 +57,7 @@ export const dropReasons = [
 	'inbound-not-allowed',
 	'asymmetric-routing',
 	'basic-load-balancer-global-peering',
+	'no-return-route',
 ] as const satisfies readonly DropReason[];
 
 // Does not compile when the engine gains a drop reason this list (and so the lab schema) lacks.

@@ -166,7 +166,9 @@ export type DropReason =
 	/** A connection from the Internet to a VM whose subnet sends replies elsewhere (a 0.0.0.0/0 route to an appliance or gateway). */
 	| 'asymmetric-routing'
 	/** A Basic load balancer's frontend reached over global peering, which Azure does not support. */
-	| 'basic-load-balancer-global-peering';
+	| 'basic-load-balancer-global-peering'
+	/** Delivered from on-premises, but the destination's subnet has no route back (its reply meets a None route). */
+	| 'no-return-route';
 
 export type Verdict = {
 	result: TraceResult;

@@ -265,6 +265,21 @@ export function deliverToNic(walk: Walk, nic: NetworkInterface): void {
 	}
 
 	if (!passNsgs(walk, 'Inbound', nic.subnet, nic.networkSecurityGroup, nic.name)) return;
+	// From on-premises, the reply needs a route back: a subnet whose route table disables gateway route propagation
+	// (Virtual network traffic routing; VPN gateway transit) has none, and the reserved None route drops the answer.
+	if (walk.hops[0]?.at.kind === 'on-premises') {
+		const reply = lookupRoute(walk.network, nic.subnet, ipToInt(walk.sourceIp));
+		if (reply.nextHopType === 'None') {
+			const by = reply.matched.name ?? 'System Route';
+			walk.drop(
+				'no-return-route',
+				`The packet reaches ${nic.name}, but its reply to ${walk.sourceIp} matches ${reply.matched.addressPrefix.join(', ')} → None (${by}) at ${nic.subnet}: without a route back (gateway routes are not propagated to this subnet, or a None route blocks them), the connection cannot complete (docs: Virtual network traffic routing).`,
+				by,
+			);
+			return;
+		}
+	}
+
 	walk.deliver('nic', nic.name, `Delivered to ${nic.name} (${nic.privateIpAddress}); it sees the packet from ${walk.sourceIp}.`);
 }
 
