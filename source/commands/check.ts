@@ -9,6 +9,7 @@ import {readFileSync} from 'node:fs';
 import type {Command} from 'commander';
 import type {Lab} from '../engine/lab.js';
 import type {Grade} from '../engine/grade.js';
+import {wrapText} from '../format/wrap.js';
 import {CommandError} from './errors.js';
 import {knownNames} from './input.js';
 import {printErrors, printJson, printText} from './output.js';
@@ -125,25 +126,9 @@ function shellUnits(command: string): string[] {
  */
 function commandLines(commands: string, indent: string, width = 80): string[] {
 	return commands.split('\n').flatMap((command) => {
-		if (command.startsWith('#')) return wrapPlain(command.slice(1).trim(), width - indent.length - 2).map((part) => `${indent}# ${part}`);
+		if (command.startsWith('#')) return wrapText(command.slice(1).trim(), width - indent.length - 2).map((part) => `${indent}# ${part}`);
 		return shellLines(command, indent, width, command.startsWith('az ') ? ' \\' : ' `');
 	});
-}
-
-/** Words to lines of at most `width`, breaking at spaces only. */
-function wrapPlain(text: string, width: number): string[] {
-	const lines: string[] = [];
-	let line = '';
-	for (const word of text.split(' ')) {
-		if (line !== '' && line.length + 1 + word.length > width) {
-			lines.push(line);
-			line = word;
-		} else {
-			line = line === '' ? word : `${line} ${word}`;
-		}
-	}
-
-	return [...lines, line];
 }
 
 /** Wraps one shell command with `continuation` line ends, between flags, so a copied block still runs. */
@@ -165,8 +150,7 @@ function shellLines(command: string, indent: string, width: number, continuation
 	return lines;
 }
 
-async function printReport(lab: Lab, grade: Grade, from: string): Promise<void> {
-	const {wrapText} = await import('../format/wrap.js');
+function printReport(lab: Lab, grade: Grade, from: string): void {
 	// First line after `first`, the rest under it after `rest`.
 	const hang = (text: string, first: string, rest: string) =>
 		wrapText(text, 80 - rest.length, {firstWidth: 80 - first.length}).map((line, index) => (index === 0 ? first : rest) + line);
@@ -267,7 +251,7 @@ export function register(program: Command): void {
 				});
 			} else {
 				const from = useSolution ? "the lab's first solution" : options.edits ?? 'no edits file';
-				await printReport(lab, grade, from);
+				printReport(lab, grade, from);
 			}
 
 			if (!grade.passed) throw new CommandError([], 1);

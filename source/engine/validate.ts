@@ -18,7 +18,7 @@ import {
 	prefixesOverlap,
 	type Prefix,
 } from './address.js';
-import {limits, serviceEndpointFor, tagProblem} from './edits/vocabulary.js';
+import {limits, serviceEndpointFor, tagProblem, userNextHopTypes} from './edits/vocabulary.js';
 import {azureDnsIp} from './dns/servers.js';
 import {azureRegions} from './regions.js';
 import type {
@@ -853,8 +853,7 @@ function checkRoutes(c: Context): void {
 
 			// Rule S-UDR §3: only a VirtualAppliance route takes a next hop IP. (An unknown type, such as 'virtualappliance', has its own
 			// schema error; blaming the IP as well would tell the learner to delete the right half of the route.)
-			const userNextHopTypes: readonly unknown[] = ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'];
-			if (userNextHopTypes.includes(route.nextHopType) && route.nextHopType !== 'VirtualAppliance' && route.nextHopIpAddress !== undefined) {
+			if ((userNextHopTypes as readonly unknown[]).includes(route.nextHopType) && route.nextHopType !== 'VirtualAppliance' && route.nextHopIpAddress !== undefined) {
 				error(c, [...path, 'nextHopIpAddress'],
 					`route ${route.name} has next hop type ${route.nextHopType}, which takes no nextHopIpAddress: remove the IP, or make the next hop type VirtualAppliance`);
 			}

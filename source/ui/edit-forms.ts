@@ -8,7 +8,7 @@ import {isIpv4Address} from '../engine/address.js';
 import {ipProblem, prefixProblem} from '../engine/edits/args.js';
 import {dnsNameProblem, staticIpProblem} from '../engine/edits/facts.js';
 import {newNameProblem} from '../engine/edits/op.js';
-import {looksLikeTag, serviceEndpointServices, tagProblem} from '../engine/edits/vocabulary.js';
+import {looksLikeTag, serviceEndpointServices, tagProblem, userNextHopTypes} from '../engine/edits/vocabulary.js';
 import {editOps, type EditOp} from '../engine/edits/types.js';
 import type {DnsForwardingRule, Topology} from '../engine/topology.js';
 import {ipExample, listItems, type FieldSpec, type FormSpec, type FormValues} from './edit-fields.js';
@@ -81,8 +81,6 @@ const opposite = (value: boolean) => String(!value);
 const none = '(none)';
 const unchanged = '(default)';
 
-const nextHopTypes = ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'] as const;
-
 /** S-NSG, as the engine checks it: '*', an IP, a CIDR prefix that is a network address, or a known tag. */
 function nsgPrefixProblem(value: string, topology: Topology): string | undefined {
 	if (value === '*') return undefined;
@@ -151,7 +149,7 @@ export const editForms: {readonly [Op in EditOp]: FormSpec} = {
 			ref('routeTable', 'Route table', routeTableNames),
 			text('route.name', 'Route name', {check: newName('route', (t, v) => routeNames(t, v['routeTable'])), placeholder: 'e.g. default-via-fw'}),
 			{key: 'route.addressPrefix', label: 'Address prefix', kind: 'prefix', placeholder: 'e.g. 10.0.1.0/24, or a service tag'},
-			choice('route.nextHopType', 'Next hop type', nextHopTypes),
+			choice('route.nextHopType', 'Next hop type', userNextHopTypes),
 			{key: 'route.nextHopIpAddress', label: 'Next hop IP', kind: 'ip', when: (v) => v['route.nextHopType'] === 'VirtualAppliance', placeholder: "the appliance's IP, e.g. 10.0.2.4"},
 		],
 	},

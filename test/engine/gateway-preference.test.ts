@@ -5,11 +5,10 @@
  */
 import test from 'ava';
 import {ipToInt} from '../../source/engine/address.js';
-import {buildNetwork} from '../../source/engine/network.js';
 import {lookupRoute} from '../../source/engine/routes.js';
 import {trace} from '../../source/engine/trace/trace.js';
 import {describeBeaten} from '../../source/format/next-hop.js';
-import {loadTopologyText} from '../../source/lab/load-topology.js';
+import {loadedNetwork} from '../helpers/topology.js';
 
 function coexisting(order: 'vpn-first' | 'er-first', vpnPrefixes = '[192.168.0.0/16]') {
 	const gateways = ['  - {name: vpngw, vnet: hub, gatewayType: Vpn, publicIpAddress: 20.50.9.9}', '  - {name: ergw, vnet: hub, gatewayType: ExpressRoute}'];
@@ -25,9 +24,7 @@ function coexisting(order: 'vpn-first' | 'er-first', vpnPrefixes = '[192.168.0.0
 		'  - {name: dc-er, gateway: ergw, addressPrefixes: [192.168.0.0/16]}',
 		'',
 	].join('\n');
-	const {topology, diagnostics} = loadTopologyText(text, 'coexist.yaml');
-	if (!topology) throw new Error(diagnostics.map((d) => d.message).join('\n'));
-	return buildNetwork(topology);
+	return loadedNetwork(text, 'coexist.yaml');
 }
 
 const cases = [

@@ -4,10 +4,9 @@
  * ports 0) matches every TCP and UDP flow (docs: High availability ports overview).
  */
 import test from 'ava';
-import {buildNetwork} from '../../source/engine/network.js';
 import type {LoadBalancerRule} from '../../source/engine/topology.js';
 import {trace} from '../../source/engine/trace/trace.js';
-import {loadTopologyText} from '../../source/lab/load-topology.js';
+import {loadedNetwork} from '../helpers/topology.js';
 
 function network(rules: string) {
 	const text = [
@@ -31,9 +30,7 @@ function network(rules: string) {
 		'  - {name: web, ipAddress: 203.0.113.10}',
 		'',
 	].join('\n');
-	const {topology, diagnostics} = loadTopologyText(text, 'ilb.yaml');
-	if (!topology) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
-	return buildNetwork(topology);
+	return loadedNetwork(text, 'ilb.yaml');
 }
 
 const haPorts: LoadBalancerRule = {frontend: 'fe', protocol: 'All', frontendPort: 0, backendPort: 0};

@@ -4,9 +4,8 @@
  * gateway's public IP takes no connection from outside at all (docs: What is Azure NAT Gateway?).
  */
 import test from 'ava';
-import {buildNetwork} from '../../source/engine/network.js';
 import {trace} from '../../source/engine/trace/trace.js';
-import {loadTopologyText} from '../../source/lab/load-topology.js';
+import {loadedNetwork} from '../helpers/topology.js';
 
 function network(webNsg: string) {
 	const text = [
@@ -30,9 +29,7 @@ function network(webNsg: string) {
 		'      - {name: allow-https, priority: 100, direction: Inbound, access: Allow, protocol: Tcp, sourceAddressPrefix: Internet, sourcePortRange: "*", destinationAddressPrefix: "*", destinationPortRange: "443"}',
 		'',
 	].join('\n');
-	const {topology, diagnostics} = loadTopologyText(text, 'inbound.yaml');
-	if (!topology) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
-	return buildNetwork(topology);
+	return loadedNetwork(text, 'inbound.yaml');
 }
 
 const cases = [

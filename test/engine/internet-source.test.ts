@@ -7,9 +7,8 @@
  * networks), and private ranges are not routed on the Internet.
  */
 import test from 'ava';
-import {buildNetwork} from '../../source/engine/network.js';
 import {findSource, sourceNames, trace, TraceInputError} from '../../source/engine/trace/trace.js';
-import {loadTopologyText} from '../../source/lab/load-topology.js';
+import {loadedNetwork} from '../helpers/topology.js';
 
 function network(extra: {webNsg?: boolean; storage?: string; forcedTunnel?: boolean} = {}) {
 	const text = [
@@ -33,9 +32,7 @@ function network(extra: {webNsg?: boolean; storage?: string; forcedTunnel?: bool
 		'  - {name: partner, ipAddress: 198.51.100.7, fqdn: partner.example.com}',
 		'',
 	].join('\n');
-	const {topology, diagnostics} = loadTopologyText(text, 'internet.yaml');
-	if (!topology) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
-	return buildNetwork(topology);
+	return loadedNetwork(text, 'internet.yaml');
 }
 
 const firewall = (ipRules: string) => `, networkRuleSet: {defaultAction: Deny, ipRules: [${ipRules}]}`;

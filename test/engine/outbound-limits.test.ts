@@ -4,9 +4,8 @@
  * internal load balancer loses default outbound access (Default outbound access).
  */
 import test from 'ava';
-import {buildNetwork} from '../../source/engine/network.js';
 import {trace} from '../../source/engine/trace/trace.js';
-import {loadTopologyText} from '../../source/lab/load-topology.js';
+import {loadedNetwork} from '../helpers/topology.js';
 
 const network = (() => {
 	const text = [
@@ -29,9 +28,7 @@ const network = (() => {
 		'  - {name: web, ipAddress: 203.0.113.10}',
 		'',
 	].join('\n');
-	const {topology, diagnostics} = loadTopologyText(text, 'outbound.yaml');
-	if (!topology) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
-	return buildNetwork(topology);
+	return loadedNetwork(text, 'outbound.yaml');
 })();
 
 const cases = [

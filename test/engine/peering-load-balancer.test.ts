@@ -4,9 +4,8 @@
  * peering alike (docs: Virtual network peering, requirements and constraints).
  */
 import test from 'ava';
-import {buildNetwork} from '../../source/engine/network.js';
 import {trace} from '../../source/engine/trace/trace.js';
-import {loadTopologyText} from '../../source/lab/load-topology.js';
+import {loadedNetwork} from '../helpers/topology.js';
 
 function network(spokeRegion: string) {
 	const text = [
@@ -26,9 +25,7 @@ function network(spokeRegion: string) {
 		'  - {name: lb-std, sku: Standard, frontends: [{name: fe, subnet: hub/lb, privateIpAddress: 10.0.2.20}], backends: [vm-be2], rules: [{frontend: fe, protocol: Tcp, frontendPort: 443, backendPort: 443}]}',
 		'',
 	].join('\n');
-	const {topology, diagnostics} = loadTopologyText(text, 'lb.yaml');
-	if (!topology) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
-	return buildNetwork(topology);
+	return loadedNetwork(text, 'lb.yaml');
 }
 
 const cases = [

@@ -5,9 +5,8 @@
  * reserved None route and the connection cannot complete, although the first packet arrives.
  */
 import test from 'ava';
-import {buildNetwork} from '../../source/engine/network.js';
 import {trace} from '../../source/engine/trace/trace.js';
-import {loadTopologyText} from '../../source/lab/load-topology.js';
+import {loadedNetwork} from '../helpers/topology.js';
 
 function network(propagationOff: boolean) {
 	const text = [
@@ -27,9 +26,7 @@ function network(propagationOff: boolean) {
 		`  - {name: rt-spoke, disableBgpRoutePropagation: ${propagationOff}, routes: []}`,
 		'',
 	].join('\n');
-	const {topology, diagnostics} = loadTopologyText(text, 'return.yaml');
-	if (!topology) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
-	return buildNetwork(topology);
+	return loadedNetwork(text, 'return.yaml');
 }
 
 test('propagation on: on-premises reaches the spoke VM through gateway transit', (t) => {

@@ -7,6 +7,7 @@
 import {parse} from 'yaml';
 import {ipToInt} from '../../source/engine/address.js';
 import {buildNetwork, type Network} from '../../source/engine/network.js';
+import {loadTopologyText} from '../../source/lab/load-topology.js';
 import {
 	emptyTopology,
 	type DnsResolver,
@@ -189,6 +190,17 @@ export function net(input: TopologyInput = {}): Network {
 /** A topology file's text (design section 2), defaults filled by `topo`; no schema validation. */
 export function topoFromYaml(text: string): Topology {
 	return topo((parse(text) ?? {}) as TopologyInput);
+}
+
+/**
+ * A topology file's text through the real loader (schema, defaults, semantic checks), indexed;
+ * throws with the diagnostics when the text is not a valid topology, so a case cannot silently
+ * test a network that never loaded.
+ */
+export function loadedNetwork(text: string, file = 'case.yaml'): Network {
+	const {topology, diagnostics} = loadTopologyText(text, file);
+	if (!topology) throw new Error(diagnostics.map((d) => `${d.path}: ${d.message}`).join('\n'));
+	return buildNetwork(topology);
 }
 
 /** Dotted-quad text to the engine's unsigned 32-bit form. */

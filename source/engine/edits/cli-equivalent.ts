@@ -62,7 +62,7 @@ function vnetId(topology: Topology, from: string, to: string): string {
 	const fromSubscription = topology.virtualNetworks.find((v) => v.name === from)?.subscription;
 	const toSubscription = topology.virtualNetworks.find((v) => v.name === to)?.subscription;
 	if (fromSubscription === undefined || fromSubscription === toSubscription) return q(to);
-	return `/subscriptions/<${toSubscription ?? 'subscription'}-id>/resourceGroups/<rg>/providers/Microsoft.Network/virtualNetworks/${q(to)}`;
+	return fullId(toSubscription ?? 'subscription', 'Microsoft.Network/virtualNetworks', to);
 }
 
 const peeringFlags = {

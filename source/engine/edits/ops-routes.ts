@@ -2,16 +2,15 @@
  * Route table ops: create a table, add and remove user-defined routes, associate a table with
  * a subnet or remove it, and turn gateway route propagation on or off.
  */
-import type {Route, Topology, UserNextHopType} from '../topology.js';
+import type {Route, Topology} from '../topology.js';
 import {prefixProblem, type ArgReader} from './args.js';
 import {gatewaysServing, subnetsUsingTable, vnetOfSubnet} from './facts.js';
 import {findNamed, lookupNamed, lookupSubnet} from './lookup.js';
 import {closestName} from './names.js';
 import {readNewName, type OpHandler} from './op.js';
 import {appendItem, removeAt, updateItem, updateSubnet} from './update.js';
-import {limits, looksLikeTag, tagProblem} from './vocabulary.js';
+import {limits, looksLikeTag, tagProblem, userNextHopTypes} from './vocabulary.js';
 
-const userNextHopTypes: readonly UserNextHopType[] = ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'];
 
 /** S-UDR, S-TAGS: a route's prefix is a CIDR or a service tag (never an NSG-only tag). */
 function readRoutePrefix(r: ArgReader, topology: Topology): string | undefined {

@@ -3,8 +3,11 @@
  * sub-resources per resource type, service tags, and Azure's limits that edits can reach.
  */
 import {isServiceTagName} from '../service-tags.js';
-import type {ResourceType, Topology} from '../topology.js';
+import type {ResourceType, Topology, UserNextHopType} from '../topology.js';
 import {closestName} from './names.js';
+
+/** The next hop types a user-defined route may name (S-UDR §3); the system-only ones are not among them. */
+export const userNextHopTypes: readonly UserNextHopType[] = ['VirtualAppliance', 'VirtualNetworkGateway', 'VnetLocal', 'Internet', 'None'];
 
 /** Service endpoint identifiers (S-SE: the services that support them). */
 export const serviceEndpointServices = [
